@@ -1,0 +1,194 @@
+"""Builds the consortium's page tree and the demo accounts; every step is create-if-missing."""
+
+import json
+import secrets
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
+
+from home.models import DomainPage, HomePage, HomePageGoal, SiteSettings, StandardPage
+
+DEMO_DIR = Path(__file__).resolve().parent
+DEMO_GROUPS = ["Trainers", "HR leaders"]
+# username, group (None for the superuser), what the account is for
+DEMO_ACCOUNTS = [
+    ("admin", None, "superuser: everything, including users and settings"),
+    ("editor", "Editors", "writes and publishes pages and documents"),
+    ("moderator", "Moderators", "reviews and approves what editors submit"),
+    ("trainer", "Trainers", "a trainer who may see trainer-only material"),
+    ("hr", "HR leaders", "an HR leader"),
+]
+
+
+def read_fixture(name):
+    with open(DEMO_DIR / name, encoding="utf-8") as fixture:
+        return json.load(fixture)
+
+
+def stream(blocks):
+    """Turn the fixture's [type, value] pairs into StreamField data."""
+    data = []
+    for block_type, value in blocks:
+        if block_type == "paragraph":
+            value = RichText(value)
+        elif block_type == "callout":
+            value = {**value, "text": RichText(value["text"])}
+        data.append((block_type, value))
+    return data
+
+
+class DemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+        self.created = 0
+
+    def _add_child(self, parent, page):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        self.log(f"  created {page.url or page.url_path}")
+        return page
+
+    @transaction.atomic
+    def load_pages(self):
+        site_text = read_fixture("consortium.json")
+        pages = read_fixture("pages.json")
+        home = self._home_page(site_text)
+        for domain in pages["domains"]:
+            if not DomainPage.objects.child_of(home).filter(slug=domain["slug"]).exists():
+                self._add_child(
+                    home,
+                    DomainPage(
+                        title=domain["title"],
+                        slug=domain["slug"],
+                        summary=domain["summary"],
+                        body=stream(domain["body"]),
+                        show_in_menus=True,
+                    ),
+                )
+        about = pages["about"]
+        if not Page.objects.child_of(home).filter(slug=about["slug"]).exists():
+            self._add_child(
+                home,
+                StandardPage(
+                    title=about["title"],
+                    slug=about["slug"],
+                    intro=about["intro"],
+                    body=stream(about["body"]),
+                    show_in_menus=True,
+                ),
+            )
+        terms = Page.objects.child_of(home).filter(slug="terms").first()
+        if terms is None:
+            paragraphs = "".join(f"<p>{text}</p>" for text in site_text["terms_paragraphs"])
+            terms = self._add_child(
+                home,
+                StandardPage(
+                    title=site_text["terms_title"],
+                    slug="terms",
+                    body=[("paragraph", RichText(paragraphs))],
+                ),
+            )
+        self._home_links(home)
+        self._site_settings(home, terms, pages["footer_disclaimer"])
+        return home
+
+    def _home_page(self, site_text):
+        site = Site.objects.filter(is_default_site=True).first()
+        existing = HomePage.objects.first()
+        if existing:
+            return existing
+        root = Page.get_first_root_node()
+        # Wagtail's initial migration leaves a plain "Welcome" page; the consortium's home replaces it.
+        for placeholder in Page.objects.child_of(root).filter(content_type__model="page"):
+            if not placeholder.get_children().exists():
+                placeholder.delete()
+        home = HomePage(
+            title="Turning provider distress into resiliency",
+            slug="home",
+            mission_heading=site_text["mission_heading"],
+            mission=f"<p>{site_text['mission']}</p>",
+            goals_intro=site_text["goals_intro"],
+            domains_intro=site_text["domains_intro"],
+            seo_title="STS Consortium: secondary traumatic stress learning and resources",
+            search_description=site_text["mission"][:255],
+        )
+        home.goals = [HomePageGoal(text=text) for text in site_text["goals"]]
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        self.created += 1
+        self.log("  created the home page")
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
+                                site_name="STS Learn")
+        else:
+            site.root_page = home
+            site.site_name = site.site_name or "STS Learn"
+            site.save()
+        return home
+
+    def _home_links(self, home):
+        """Fill the "start here" cards once, pointing at the pages that now exist."""
+        if home.start_here:
+            return
+        education = DomainPage.objects.child_of(home).get(slug="education")
+        practice = DomainPage.objects.child_of(home).get(slug="practice")
+        home.start_here = [
+            ("path", {
+                "audience": "Trainers",
+                "text": "Evidence-informed material to prepare and deliver a session on "
+                "secondary traumatic stress.",
+                "link_page": education, "link_url": "", "link_text": "Training resources",
+            }),
+            ("path", {
+                "audience": "HR leaders",
+                "text": "Handouts for staff, and the organisational side of STS: supervision, "
+                "policy and assessment.",
+                "link_page": practice, "link_url": "", "link_text": "Organisational practice",
+            }),
+            ("path", {
+                "audience": "Editors",
+                "text": "Publish and review the consortium’s material in the editor.",
+                "link_page": None, "link_url": "/admin/", "link_text": "Sign in to edit",
+            }),
+        ]  # fmt: skip
+        home.save_revision().publish()
+
+    def _site_settings(self, home, terms, disclaimer):
+        site = home.get_site()
+        site_settings = SiteSettings.for_site(site)
+        if site_settings.terms_page_id is None and not site_settings.footer_disclaimer:
+            site_settings.terms_page = terms
+            site_settings.footer_disclaimer = disclaimer
+            site_settings.save()
+
+    @transaction.atomic
+    def load_accounts(self, password=None):
+        """Create the demo accounts that do not exist yet; return the password if any were made."""
+        User = get_user_model()
+        for name in DEMO_GROUPS:
+            Group.objects.get_or_create(name=name)
+        missing = [a for a in DEMO_ACCOUNTS if not User.objects.filter(username=a[0]).exists()]
+        if not missing:
+            return None
+        password = password or secrets.token_urlsafe(12)
+        for username, group_name, _purpose in missing:
+            user = User(
+                username=username,
+                email=f"{username}@example.org",
+                first_name=username.capitalize(),
+                last_name="(demo)",
+                is_staff=group_name is None,
+                is_superuser=group_name is None,
+            )
+            user.set_password(password)
+            user.save()
+            if group_name:
+                user.groups.add(Group.objects.get(name=group_name))
+            self.created += 1
+            self.log(f"  created account {username}")
+        return password

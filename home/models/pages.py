@@ -1,0 +1,132 @@
+"""The consortium's own pages: home, the four domains, and standard pages (about, terms)."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock, VisitorPathBlock
+
+
+class HomePage(Page):
+    """The site root: mission, goals, domains and where each kind of visitor starts."""
+
+    mission_heading = models.CharField(
+        max_length=120, default="Mission Statement", help_text="The heading above the mission."
+    )
+    mission = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="The consortium's mission statement, exactly as the consortium words it.",
+    )
+    goals_intro = models.CharField(
+        max_length=200,
+        help_text="The line that introduces the goals, e.g. “The goals of the STS Consortium "
+        "include:”.",
+    )
+    domains_intro = models.CharField(
+        max_length=255,
+        help_text="The line that introduces the domains of work. The domains listed below it are "
+        "this page's Domain sub-pages, in their order in the page tree.",
+    )
+    start_here = StreamField(
+        [("path", VisitorPathBlock())],
+        blank=True,
+        max_num=6,
+        help_text="“Start here” cards: one per kind of visitor (trainers, HR leaders, editors).",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("mission_heading"), FieldPanel("mission")], heading="Mission"),
+        MultiFieldPanel(
+            [FieldPanel("goals_intro"), InlinePanel("goals", label="Goal", min_num=1, max_num=12)],
+            heading="Goals",
+        ),
+        FieldPanel("domains_intro"),
+        FieldPanel("start_here"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("mission"),
+        index.RelatedFields("goals", [index.SearchField("text")]),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.DomainPage", "home.StandardPage"]
+    max_count = 1
+    template = "pages/home/home_page.html"
+
+    class Meta:
+        verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["domains"] = DomainPage.objects.child_of(self).live().public().order_by("path")
+        return context
+
+
+class HomePageGoal(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="goals")
+    text = models.TextField(max_length=600, help_text="One goal, in the consortium's words.")
+
+    panels = [FieldPanel("text")]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class DomainPage(Page):
+    """One of the four domains of work: Science, Advocacy, Education, Practice."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two plain sentences on what this domain covers; shown on the home page "
+        "and in search results.",
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        help_text="What the domain covers, in plain language, with its sources.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    template = "pages/home/domain_page.html"
+
+    class Meta:
+        verbose_name = "domain page"
+
+
+class StandardPage(Page):
+    """A plain content page: about, terms of use, accessibility, privacy."""
+
+    intro = models.TextField(
+        max_length=500,
+        blank=True,
+        help_text="An optional lead paragraph shown under the title and in search results.",
+    )
+    body = StreamField(BodyBlock(), help_text="The page's content.")
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro", boost=2),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+    template = "pages/home/standard_page.html"
+
+    class Meta:
+        verbose_name = "standard page"

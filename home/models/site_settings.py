@@ -1,0 +1,36 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="info-circle")
+class SiteSettings(BaseSiteSetting):
+    """What every page's footer shows, editable in Settings › Site settings."""
+
+    footer_disclaimer = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="A short disclaimer shown at the foot of every page (plain text, one or two "
+        "sentences). The full text lives on the Terms page.",
+    )
+    terms_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The Legal Disclaimer and Terms of Use page, linked from every page's footer.",
+    )
+    contact_email = models.EmailField(
+        blank=True,
+        help_text="Where visitors can write to the consortium; shown in the footer.",
+    )
+
+    panels = [
+        FieldPanel("footer_disclaimer"),
+        FieldPanel("terms_page"),
+        FieldPanel("contact_email"),
+    ]
+
+    class Meta:
+        verbose_name = "Site settings"
