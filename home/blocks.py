@@ -56,7 +56,9 @@ class VisitorPathBlock(blocks.StructBlock):
         max_length=255,
         help_text="An address on this site (e.g. /admin/) when the target is not a page.",
     )
-    link_text = blocks.CharBlock(max_length=60, help_text="The words of the link, e.g. “Browse courses”.")
+    link_text = blocks.CharBlock(
+        max_length=60, help_text="The words of the link, e.g. “Browse courses”."
+    )
 
     def clean(self, value):
         value = super().clean(value)

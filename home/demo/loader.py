@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
@@ -103,8 +104,9 @@ class DemoLoader:
         if existing:
             return existing
         root = Page.get_first_root_node()
-        # Wagtail's initial migration leaves a plain "Welcome" page; the consortium's home replaces it.
-        for placeholder in Page.objects.child_of(root).filter(content_type__model="page"):
+        # Wagtail's first migration leaves a plain "Welcome" page; the home page replaces it.
+        plain_page = ContentType.objects.get_for_model(Page)
+        for placeholder in Page.objects.child_of(root).filter(content_type=plain_page):
             if not placeholder.get_children().exists():
                 placeholder.delete()
         home = HomePage(
@@ -123,8 +125,13 @@ class DemoLoader:
         self.created += 1
         self.log("  created the home page")
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="STS Learn")
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="STS Learn",
+            )
         else:
             site.root_page = home
             site.site_name = site.site_name or "STS Learn"

@@ -62,10 +62,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+# Axes' backend checks for a lock-out first, then authenticates as Django's ModelBackend does.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend"]
 
 ROOT_URLCONF = "sts_learn.urls"
 WSGI_APPLICATION = "sts_learn.wsgi.application"
@@ -202,11 +200,11 @@ if env("FRONTEND_CACHE_PURGE_URL", default=""):
         }
     }
 
-# Security headers. Pages may be framed only by the site itself (the editor's live preview).
+# Security headers. Nothing may frame the site; Wagtail lets its own preview views frame themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -219,14 +217,14 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"] + env.list("CSP_MEDIA_ORIGINS", default=[]),
-        "media-src": ["'self'"] + env.list("CSP_MEDIA_ORIGINS", default=[]),
+        "img-src": ["'self'", "data:", *env.list("CSP_MEDIA_ORIGINS", default=[])],
+        "media-src": ["'self'", *env.list("CSP_MEDIA_ORIGINS", default=[])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
+        "frame-ancestors": ["'none'"],
     },
 }
 
@@ -249,3 +247,7 @@ LOGGING = {
 # Demo content: `load_demo_content` may create demo accounts (never under production settings).
 DEMO_CONTENT_ALLOWED = True
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="")
+
+# Restricted pages send visitors to the one sign-in page the site has.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+LOGIN_URL = "wagtailadmin_login"

@@ -16,3 +16,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Static files straight from the source folders: no collectstatic needed.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

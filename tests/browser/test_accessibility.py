@@ -1,0 +1,69 @@
+"""axe-core (WCAG 2.2 A/AA) finds no violations on any kind of public page."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+NO_RESULTS_QUERY = "zzqx-no-such-word"
+
+axe = Axe()
+
+
+def describe_violations(url, violations):
+    """A report a developer can act on: rule id, impact, help text and every offending node."""
+    lines = [f"{len(violations)} axe violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact')}): {violation['help']} "
+            f"[{violation['helpUrl']}]"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    target: {target}")
+            if node.get("failureSummary"):
+                summary = " ".join(node["failureSummary"].split())
+                lines.append(f"      {summary}")
+    return "\n".join(lines)
+
+
+def assert_no_axe_violations(page, url):
+    results = axe.run(page, options=AXE_OPTIONS).response
+    checked = sum(len(results[kind]) for kind in ("passes", "violations", "incomplete"))
+    assert checked > 0, f"axe checked no rules on {url}: was it injected?"
+    violations = results["violations"]
+    print(f"axe {url}: {checked} rules applied, {len(violations)} violations")
+    if violations:
+        pytest.fail(describe_violations(url, violations))
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "heading"),
+    [
+        ("/", 200, "Turning provider distress into resiliency"),
+        ("/science/", 200, "Science"),
+        ("/about/", 200, "About the STS Consortium"),
+        ("/terms/", 200, "Legal Disclaimer and Terms of Use"),
+        ("/search/?q=stress", 200, "Search"),
+        (f"/search/?q={NO_RESULTS_QUERY}", 200, "Search"),
+        ("/no-such-page/", 404, "We can\u2019t find that page"),
+    ],
+    ids=["home", "domain", "about", "terms", "search-results", "search-empty", "not-found"],
+)
+def test_page_has_no_axe_violations(page, site_url, path, status, heading):
+    url = site_url + path
+    response = page.goto(url)
+    assert response.status == status
+    assert page.locator("h1").inner_text() == heading
+    assert_no_axe_violations(page, path)
+
+
+def test_search_pages_show_what_axe_was_run_against(page, site_url):
+    """The two search states checked above really are "some results" and "no results"."""
+    page.goto(f"{site_url}/search/?q=stress")
+    assert page.locator(".search-results__item").count() > 0
+    page.goto(f"{site_url}/search/?q={NO_RESULTS_QUERY}")
+    assert page.locator(".search-results__item").count() == 0
+    assert page.get_by_text("Nothing matched").is_visible()
