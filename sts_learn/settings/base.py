@@ -62,8 +62,12 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-# Axes' backend checks for a lock-out first, then authenticates as Django's ModelBackend does.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesBackend"]
+# Axes' backend refuses locked-out sign-ins first; ModelBackend then authenticates. (AxesBackend,
+# unlike AxesStandaloneBackend, can also load a signed-in user, as Wagtail's test helpers expect.)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 ROOT_URLCONF = "sts_learn.urls"
 WSGI_APPLICATION = "sts_learn.wsgi.application"
