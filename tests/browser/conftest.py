@@ -5,15 +5,14 @@ Where it is absent, every test marked ``browser`` is skipped at collection with 
 """
 
 import os
+import threading
+import time
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from home.demo.loader import DemoLoader
-
-# Playwright's sync API runs an asyncio event loop in the test thread; Django would otherwise
-# refuse ORM calls (loading the demo content) made from that thread.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium"
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or DEFAULT_CHROMIUM_PATH
@@ -47,40 +46,84 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """One headless chromium for the whole session."""
+def migrated_db_contents(django_db_setup):
+    """The test database as the migrations left it, serialized by Django when it was created.
+
+    Read before Playwright starts: once its event loop runs in this thread, asgiref hands Django a
+    different (context-local) connection object, which lacks the serialized contents.
+    """
+    contents = getattr(connection, "_test_serialized_contents", None)
+    assert contents, "Django did not serialize the test database (django_db_serialized_rollback)"
+    return contents
+
+
+@pytest.fixture(scope="package")
+def browser(migrated_db_contents):
+    """One headless chromium, launched once and shared by every browser test.
+
+    Playwright's sync API keeps an asyncio event loop running in this thread while it is started,
+    so Django would refuse the ORM calls the tests make (loading the demo content, the flush
+    between tests): DJANGO_ALLOW_ASYNC_UNSAFE allows them. Both last only as long as this package
+    runs (the browser tests are contiguous in the run): a session-long loop and variable would
+    leak into every later test and into the subprocesses they start (``check --deploy`` reports
+    the variable as an error).
+    """
     if not chromium_available():
         pytest.skip(SKIP_REASON)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
-        )
-        yield browser
-        browser.close()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
+            )
+            yield browser
+            browser.close()
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh browser context and page per test: no cookies or focus carried over."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def site_url(transactional_db, django_db_serialized_rollback, live_server):
+def site_url(
+    browser, migrated_db_contents, transactional_db, django_db_serialized_rollback, live_server
+):
     """The live server's base URL, with the consortium's demo pages loaded into its database.
 
     Serialized rollback restores what the migrations created (the root page, the default site,
     the locale) after each transactional test's flush, so every test starts from the same tree.
+    Django looks for the serialized contents on the current connection object; with Playwright's
+    loop running that is a context-local one, so hand it the contents read before the loop began.
     """
-    from django.db import connection
-    from wagtail.models import Page
-    c = getattr(connection, "_test_serialized_contents", None)
-    print("DEBUG serialized", None if c is None else len(c), "pages", Page.objects.count(), connection.settings_dict["NAME"], connection.vendor)
+    if not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = migrated_db_contents
     DemoLoader(log=lambda *args: None).load_pages()
     return live_server.url
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser context and page on the live site (relative URLs work in page.goto).
+
+    Torn down before the database is flushed: the context is closed and the live server's request
+    threads are left to finish, so no request is still using the database (or its shared
+    connection) when the flush or the server's shutdown comes.
+    """
+    context = browser.new_context(base_url=site_url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+    wait_for_request_threads()
+
+
+def wait_for_request_threads(timeout=5.0):
+    """Wait until the live server has no request thread left (Django names them by target)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        busy = [
+            thread
+            for thread in threading.enumerate()
+            if thread.name.endswith("(process_request_thread)") and thread.is_alive()
+        ]
+        if not busy:
+            return
+        time.sleep(0.02)

@@ -52,18 +52,17 @@ def assert_no_axe_violations(page, url):
     ],
     ids=["home", "domain", "about", "terms", "search-results", "search-empty", "not-found"],
 )
-def test_page_has_no_axe_violations(page, site_url, path, status, heading):
-    url = site_url + path
-    response = page.goto(url)
+def test_page_has_no_axe_violations(page, path, status, heading):
+    response = page.goto(path)
     assert response.status == status
     assert page.locator("h1").inner_text() == heading
     assert_no_axe_violations(page, path)
 
 
-def test_search_pages_show_what_axe_was_run_against(page, site_url):
+def test_search_pages_show_what_axe_was_run_against(page):
     """The two search states checked above really are "some results" and "no results"."""
-    page.goto(f"{site_url}/search/?q=stress")
+    page.goto("/search/?q=stress")
     assert page.locator(".search-results__item").count() > 0
-    page.goto(f"{site_url}/search/?q={NO_RESULTS_QUERY}")
+    page.goto(f"/search/?q={NO_RESULTS_QUERY}")
     assert page.locator(".search-results__item").count() == 0
     assert page.get_by_text("Nothing matched").is_visible()

@@ -12,8 +12,8 @@ ACTIVE_ELEMENT = """() => {
 }"""
 
 
-def test_skip_link_is_the_first_tab_stop(page, site_url):
-    page.goto(site_url + "/")
+def test_skip_link_is_the_first_tab_stop(page):
+    page.goto("/")
     page.keyboard.press("Tab")
     focused = page.evaluate(ACTIVE_ELEMENT)
     assert focused["tag"] == "A"
@@ -26,8 +26,8 @@ def test_skip_link_is_the_first_tab_stop(page, site_url):
 
 
 @pytest.mark.parametrize("path", ["/", "/science/", "/about/"])
-def test_skip_link_moves_focus_to_the_main_content(page, site_url, path):
-    page.goto(site_url + path)
+def test_skip_link_moves_focus_to_the_main_content(page, path):
+    page.goto(path)
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"#main-content$"))
@@ -38,8 +38,8 @@ def test_skip_link_moves_focus_to_the_main_content(page, site_url, path):
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
 
 
-def test_main_navigation_marks_the_current_page(page, site_url):
-    page.goto(site_url + "/science/")
+def test_main_navigation_marks_the_current_page(page):
+    page.goto("/science/")
     nav = page.get_by_role("navigation", name="Main")
     science = nav.get_by_role("link", name="Science", exact=True)
     assert science.get_attribute("aria-current") == "page"
@@ -48,14 +48,14 @@ def test_main_navigation_marks_the_current_page(page, site_url):
     assert nav.get_by_role("link", name="Home", exact=True).get_attribute("aria-current") is None
 
 
-def test_home_page_marks_home_as_current(page, site_url):
-    page.goto(site_url + "/")
+def test_home_page_marks_home_as_current(page):
+    page.goto("/")
     nav = page.get_by_role("navigation", name="Main")
     assert nav.locator('[aria-current="page"]').all_inner_texts() == ["Home"]
 
 
-def test_header_search_has_a_label_and_lands_on_results(page, site_url):
-    page.goto(site_url + "/")
+def test_header_search_has_a_label_and_lands_on_results(page):
+    page.goto("/")
     header = page.locator("header.site-header")
     search_box = header.get_by_role("searchbox", name="Search the site")
     assert search_box.count() == 1
