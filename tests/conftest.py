@@ -6,8 +6,21 @@ from home.demo.loader import DemoLoader
 
 @pytest.fixture
 def demo_site(db):
-    """The consortium's page tree as `load_demo_content` builds it (no accounts)."""
-    return DemoLoader(log=lambda *args: None).load_pages()
+    """The consortium's pages as `load_demo_content` builds them (no courses, no accounts)."""
+    loader = DemoLoader(log=lambda *args: None)
+    home = loader.load_pages()
+    loader.link_home(home)
+    return home
+
+
+@pytest.fixture
+def demo_courses(db):
+    """The consortium's pages and the demo courses, with their generated files (no accounts)."""
+    loader = DemoLoader(log=lambda *args: None)
+    home = loader.load_pages()
+    loader.load_courses(home)
+    loader.link_home(home)
+    return home
 
 
 @pytest.fixture

@@ -1,4 +1,22 @@
 from .documents import CourseDocument, DocumentKind, Licence
+from .modules import EvidenceLevel, ModuleHandout, ModulePage, ModuleReference, ModuleSlides
+from .pages import CourseFormat, CourseIndexPage, CoursePage
+from .references import Reference, ReferenceKind
 from .taxonomy import Audience
 
-__all__ = ["Audience", "CourseDocument", "DocumentKind", "Licence"]
+__all__ = [
+    "Audience",
+    "CourseDocument",
+    "CourseFormat",
+    "CourseIndexPage",
+    "CoursePage",
+    "DocumentKind",
+    "EvidenceLevel",
+    "Licence",
+    "ModuleHandout",
+    "ModulePage",
+    "ModuleReference",
+    "ModuleSlides",
+    "Reference",
+    "ReferenceKind",
+]

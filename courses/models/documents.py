@@ -144,9 +144,18 @@ class CourseDocument(AbstractDocument):
         if problem:
             raise ValidationError({"file": problem})
 
+    @property
+    def format_label(self):
+        """The file's format as visitors know it, e.g. "PDF" or "PPTX"."""
+        return self.extension.upper()
+
     def save(self, *args, **kwargs):
-        if self.file and not getattr(self.file, "_committed", True) and self.extension == "pdf":
-            page_count, self.extracted_text = read_pdf(self.file.file)
-            if self.page_count is None:
-                self.page_count = page_count
+        if self.file and not getattr(self.file, "_committed", True):
+            # A new file: record what listings show, so they never open the file to find out.
+            self.file_size = self.file.size
+            self._set_file_hash()
+            if self.extension == "pdf":
+                page_count, self.extracted_text = read_pdf(self.file.file)
+                if self.page_count is None:
+                    self.page_count = page_count
         super().save(*args, **kwargs)

@@ -11,7 +11,14 @@ from django.db import transaction
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
-from home.models import DomainPage, HomePage, HomePageGoal, SiteSettings, StandardPage
+from home.models import (
+    DomainPage,
+    HomePage,
+    HomePageFeaturedCourse,
+    HomePageGoal,
+    SiteSettings,
+    StandardPage,
+)
 
 DEMO_DIR = Path(__file__).resolve().parent
 DEMO_GROUPS = ["Trainers", "HR leaders"]
@@ -94,9 +101,21 @@ class DemoLoader:
                     body=[("paragraph", RichText(paragraphs))],
                 ),
             )
-        self._home_links(home)
         self._site_settings(home, terms, pages["footer_disclaimer"])
         return home
+
+    @transaction.atomic
+    def load_courses(self, home):
+        """The demo courses (see courses/demo/), then the home page's links to them."""
+        from courses.demo.loader import CourseDemoLoader
+
+        courses = CourseDemoLoader(home, log=self.log)
+        index, course_pages = courses.load()
+        self.created += courses.created
+        if not home.featured_courses.exists():
+            home.featured_courses = [HomePageFeaturedCourse(course=c) for c in course_pages[:3]]
+            home.save_revision().publish()
+        return index
 
     def _home_page(self, site_text):
         site = Site.objects.filter(is_default_site=True).first()
@@ -138,24 +157,29 @@ class DemoLoader:
             site.save()
         return home
 
-    def _home_links(self, home):
-        """Fill the "start here" cards once, pointing at the pages that now exist."""
+    def link_home(self, home):
+        """Fill the "start here" cards once (last), pointing at the pages that now exist."""
         if home.start_here:
             return
-        education = DomainPage.objects.child_of(home).get(slug="education")
-        practice = DomainPage.objects.child_of(home).get(slug="practice")
+        from courses.models import CourseIndexPage, CoursePage
+
+        courses = CourseIndexPage.objects.child_of(home).first()
+        for_trainers = courses or DomainPage.objects.child_of(home).get(slug="education")
+        for_hr = CoursePage.objects.filter(audiences__slug="hr-leaders").order_by("path").first()
+        for_hr = for_hr or DomainPage.objects.child_of(home).get(slug="practice")
         home.start_here = [
             ("path", {
                 "audience": "Trainers",
-                "text": "Evidence-informed material to prepare and deliver a session on "
-                "secondary traumatic stress.",
-                "link_page": education, "link_url": "", "link_text": "Training resources",
+                "text": "Courses of timed, evidence-informed modules with their slides, handouts "
+                "and references, ready to deliver a session on secondary traumatic stress.",
+                "link_page": for_trainers, "link_url": "",
+                "link_text": "Browse courses" if courses else "Training resources",
             }),
             ("path", {
                 "audience": "HR leaders",
-                "text": "Handouts for staff, and the organisational side of STS: supervision, "
+                "text": "Handouts for staff, and the organizational side of STS: supervision, "
                 "policy and assessment.",
-                "link_page": practice, "link_url": "", "link_text": "Organisational practice",
+                "link_page": for_hr, "link_url": "", "link_text": "The organizational side",
             }),
             ("path", {
                 "audience": "Editors",

@@ -1,4 +1,11 @@
-from .pages import DomainPage, HomePage, HomePageGoal, StandardPage
+from .pages import DomainPage, HomePage, HomePageFeaturedCourse, HomePageGoal, StandardPage
 from .site_settings import SiteSettings
 
-__all__ = ["DomainPage", "HomePage", "HomePageGoal", "SiteSettings", "StandardPage"]
+__all__ = [
+    "DomainPage",
+    "HomePage",
+    "HomePageFeaturedCourse",
+    "HomePageGoal",
+    "SiteSettings",
+    "StandardPage",
+]

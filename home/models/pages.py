@@ -7,7 +7,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses.listing import course_cards
+from courses.models import CoursePage, ModulePage
 from home.blocks import BodyBlock, VisitorPathBlock
+from sts_learn.privacy import visible_pages
 
 
 class HomePage(Page):
@@ -46,6 +49,9 @@ class HomePage(Page):
         ),
         FieldPanel("domains_intro"),
         FieldPanel("start_here"),
+        InlinePanel(
+            "featured_courses", label="Featured course", heading="Featured courses", max_num=6
+        ),
     ]
 
     search_fields = [
@@ -55,7 +61,7 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.DomainPage", "home.StandardPage"]
+    subpage_types = ["home.DomainPage", "home.StandardPage", "courses.CourseIndexPage"]
     max_count = 1
     template = "pages/home/home_page.html"
 
@@ -65,6 +71,10 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["domains"] = DomainPage.objects.child_of(self).live().public().order_by("path")
+        featured = CoursePage.objects.filter(featured_on__page=self).order_by(
+            "featured_on__sort_order"
+        )
+        context["featured_courses"] = course_cards(featured, request)
         return context
 
 
@@ -76,6 +86,18 @@ class HomePageGoal(Orderable):
 
     def __str__(self):
         return self.text[:60]
+
+
+class HomePageFeaturedCourse(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_courses")
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        on_delete=models.CASCADE,
+        related_name="featured_on",
+        help_text="A course to show on the home page. Unpublished or private courses are skipped.",
+    )
+
+    panels = [FieldPanel("course")]
 
 
 class DomainPage(Page):
@@ -105,6 +127,17 @@ class DomainPage(Page):
 
     class Meta:
         verbose_name = "domain page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = course_cards(CoursePage.objects.filter(domains=self), request)
+        modules = visible_pages(ModulePage.objects.filter(domains=self), request)
+        context["modules"] = list(
+            modules.order_by("path").only(
+                "title", "url_path", "summary", "duration_minutes", "path"
+            )
+        )
+        return context
 
 
 class StandardPage(Page):

@@ -1,3 +1,4 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -26,10 +27,18 @@ class SiteSettings(BaseSiteSetting):
         help_text="Where visitors can write to the consortium; shown in the footer.",
     )
 
+    review_interval_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="How many months after its last review a module is due for review again; "
+        "visitors see a notice on modules past that date.",
+    )
+
     panels = [
         FieldPanel("footer_disclaimer"),
         FieldPanel("terms_page"),
         FieldPanel("contact_email"),
+        FieldPanel("review_interval_months"),
     ]
 
     class Meta:

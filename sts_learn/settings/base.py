@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "courses",
     "search",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
     "wagtail.embeds",
@@ -160,6 +161,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_DOCUMENT_MODEL = "courses.CourseDocument"
 # Documents are served through Django so that privacy (collections) is always checked.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Every document downloads as an attachment (trainers save decks and handouts, not view them).
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 

@@ -95,7 +95,8 @@ def site_url(
     """
     if not hasattr(connection, "_test_serialized_contents"):
         connection._test_serialized_contents = migrated_db_contents
-    DemoLoader(log=lambda *args: None).load_pages()
+    loader = DemoLoader(log=lambda *args: None)
+    loader.link_home(loader.load_pages())
     return live_server.url
 
 

@@ -20,6 +20,7 @@ def edited_form_data(page):
             "mission": rich_text(page.mission),
             "goals_intro": page.goals_intro,
             "goals": inline_formset([{"text": goal.text} for goal in page.goals.all()]),
+            "featured_courses": inline_formset([]),
             "domains_intro": page.domains_intro,
             "start_here": streamfield([("path", {
                 "audience": "Trainers", "text": "Start here.", "link_page": "",
@@ -90,6 +91,8 @@ class EditorCanEditEveryPageTests(WagtailPageTestCase):
             "footer_disclaimer": "Edited disclaimer.",
             "terms_page": SiteSettings.for_site(site).terms_page_id,
             "contact_email": "team@example.org",
+            "review_interval_months": 6,
         })  # fmt: skip
         self.assertEqual(response.status_code, 302)
         self.assertEqual(SiteSettings.for_site(site).contact_email, "team@example.org")
+        self.assertEqual(SiteSettings.for_site(site).review_interval_months, 6)

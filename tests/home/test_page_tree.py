@@ -1,6 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from courses.models import CourseIndexPage
 from home.models import DomainPage, HomePage, StandardPage
 
 
@@ -10,8 +11,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(DomainPage, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
-    def test_home_page_holds_domains_and_standard_pages(self):
-        self.assertAllowedSubpageTypes(HomePage, {DomainPage, StandardPage})
+    def test_home_page_holds_domains_standard_pages_and_the_course_index(self):
+        self.assertAllowedSubpageTypes(HomePage, {DomainPage, StandardPage, CourseIndexPage})
 
     def test_domain_pages_live_under_home_and_have_no_children(self):
         self.assertAllowedParentPageTypes(DomainPage, {HomePage})

@@ -6,7 +6,8 @@ from home.demo.loader import DEMO_ACCOUNTS, DemoLoader
 
 class Command(BaseCommand):
     help = (
-        "Load the consortium's pages (home, domains, about, terms) and demo accounts. "
+        "Load the consortium's pages (home, domains, about, terms), the demo courses and the "
+        "demo accounts. "
         "Safe to run again: it only creates what is missing and never overwrites edits."
     )
 
@@ -26,7 +27,10 @@ class Command(BaseCommand):
                 "`manage.py load_demo_content --consortium-pages`."
             )
         loader = DemoLoader(log=self.stdout.write)
-        loader.load_pages()
+        home = loader.load_pages()
+        if demo_allowed:
+            loader.load_courses(home)
+        loader.link_home(home)
         password = None
         if demo_allowed:
             password = loader.load_accounts(settings.DEMO_PASSWORD or None)

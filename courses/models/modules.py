@@ -1,0 +1,262 @@
+"""A module: one deliverable unit of a course, with its evidence, activities and materials."""
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from courses import citations
+from courses.blocks import ActivityBlock, KeyMessageBlock, ObjectiveBlock
+from courses.choosers import handout_chooser, slides_chooser
+from courses.forms import ModulePageForm
+from courses.listing import visible_modules
+from sts_learn.privacy import visible_documents
+
+MIN_MINUTES, MAX_MINUTES = 5, 480
+
+
+class EvidenceLevel(models.TextChoices):
+    RESEARCH = "research", "Research-supported"
+    CONSENSUS = "consensus", "Expert consensus"
+    PRACTICE = "practice", "Practice-informed"
+
+
+EVIDENCE_SCALE = {
+    EvidenceLevel.RESEARCH: "Peer-reviewed studies support it.",
+    EvidenceLevel.CONSENSUS: "A published consensus or guideline supports it, such as the 2021 "
+    "consensus guidelines.",
+    EvidenceLevel.PRACTICE: "It is drawn from practice and has not yet been studied.",
+}
+
+
+class ModulePage(RoutablePageMixin, Page):
+    summary = models.TextField(
+        max_length=600, help_text="One or two sentences; shown on the course page and in search."
+    )
+    learning_objectives = StreamField(
+        [("objective", ObjectiveBlock())],
+        blank=True,
+        help_text="What participants can do by the end. At least one is needed to publish.",
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(MIN_MINUTES), MaxValueValidator(MAX_MINUTES)],
+        verbose_name="duration (minutes)",
+        help_text=f"How long the module takes to deliver, {MIN_MINUTES} to {MAX_MINUTES} minutes. "
+        "Needed to publish; the course's total is added up from its modules.",
+    )
+    evidence_level = models.CharField(
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.PRACTICE,
+        help_text="Research-supported: peer-reviewed studies. Expert consensus: a published "
+        "consensus or guideline. Practice-informed: drawn from practice, not yet studied.",
+    )
+    evidence_rationale = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text="Why this module has this evidence level, naming its sources.",
+    )
+    key_messages = StreamField(
+        [("message", KeyMessageBlock())],
+        blank=True,
+        help_text="The three to five points a trainer must get across.",
+    )
+    activities = StreamField(
+        [("activity", ActivityBlock())],
+        blank=True,
+        help_text="Timed exercises, in the order they are run.",
+    )
+    facilitator_notes = RichTextField(
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text="How to run the module: what to watch for, how to keep participants safe.",
+    )
+    content_warning = models.TextField(
+        max_length=1000,
+        blank=True,
+        help_text="Trauma content participants will meet, and how to prepare them. Leave empty "
+        "when there is none. Shown at the top of the page.",
+    )
+    domains = ParentalManyToManyField(
+        "home.DomainPage",
+        blank=True,
+        related_name="modules",
+        help_text="The domains of work this module belongs to.",
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When an editor last checked the module against current evidence. The next "
+        "review falls due after the interval set in Settings › Site settings.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("learning_objectives"),
+        FieldPanel("key_messages"),
+        FieldPanel("content_warning"),
+    ]
+    teaching_panels = [FieldPanel("activities"), FieldPanel("facilitator_notes")]
+    materials_panels = [
+        InlinePanel("slide_links", label="Slides", heading="Slides"),
+        InlinePanel("handout_links", label="Handout", heading="Handouts and worksheets"),
+    ]
+    evidence_panels = [
+        MultiFieldPanel(
+            [FieldPanel("evidence_level"), FieldPanel("evidence_rationale")], heading="Evidence"
+        ),
+        InlinePanel("reference_links", label="Reference", heading="References"),
+        FieldPanel("last_reviewed"),
+        FieldPanel("domains", widget=forms.CheckboxSelectMultiple),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Module"),
+            ObjectList(teaching_panels, heading="Activities and notes"),
+            ObjectList(materials_panels, heading="Slides and handouts"),
+            ObjectList(evidence_panels, heading="Evidence and review"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+        ]
+    )
+    base_form_class = ModulePageForm
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("learning_objectives"),
+        index.SearchField("key_messages"),
+        index.SearchField("activities"),
+        index.FilterField("evidence_level"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = []
+    template = "pages/courses/module_page.html"
+
+    class Meta:
+        verbose_name = "module page"
+
+    @property
+    def evidence_explanation(self):
+        return EVIDENCE_SCALE.get(self.evidence_level, "")
+
+    def next_review_date(self, interval_months):
+        if not self.last_reviewed:
+            return None
+        return self.last_reviewed + relativedelta(months=interval_months)
+
+    def references(self):
+        return [link.reference for link in self.reference_links.select_related("reference")]
+
+    def materials(self, request):
+        """(slides, handouts) that this request may download, each a list of documents."""
+        from courses.models import CourseDocument
+
+        visible = visible_documents(CourseDocument.objects.all(), request)
+        slides = visible.filter(module_slide_links__page=self).order_by(
+            "module_slide_links__sort_order"
+        )
+        handouts = visible.filter(module_handout_links__page=self).order_by(
+            "module_handout_links__sort_order"
+        )
+        return list(slides), list(handouts)
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import SiteSettings
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_parent().specific
+        siblings = list(visible_modules(course, request).only("title", "path", "url_path"))
+        position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
+        slides, handouts = self.materials(request)
+        interval = SiteSettings.for_request(request).review_interval_months
+        next_review = self.next_review_date(interval)
+        context.update(
+            course=course,
+            previous_module=siblings[position - 1] if position else None,
+            next_module=(
+                siblings[position + 1]
+                if position is not None and position + 1 < len(siblings)
+                else None
+            ),
+            module_number=(position or 0) + 1,
+            module_count=len(siblings),
+            slides=slides,
+            handouts=handouts,
+            reference_list=self.references(),
+            next_review=next_review,
+            review_due=bool(next_review and next_review < timezone.localdate()),
+            evidence_scale=[(level, EVIDENCE_SCALE[level]) for level in EvidenceLevel],
+        )
+        return context
+
+    def _references_file(self, content, content_type, extension):
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.slug}-references.{extension}"'
+        )
+        return response
+
+    @path("references/ris/", name="references_ris")
+    def references_ris(self, request):
+        return self._references_file(
+            citations.ris(self.references()),
+            "application/x-research-info-systems; charset=utf-8",
+            "ris",
+        )
+
+    @path("references/bibtex/", name="references_bibtex")
+    def references_bibtex(self, request):
+        return self._references_file(
+            citations.bibtex(self.references()), "application/x-bibtex; charset=utf-8", "bib"
+        )
+
+
+class ModuleReference(Orderable):
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="reference_links")
+    reference = models.ForeignKey(
+        "courses.Reference",
+        on_delete=models.CASCADE,
+        related_name="module_links",
+        help_text="A reference kept once under Snippets › References and reused by any module.",
+    )
+    panels = [FieldPanel("reference")]
+
+
+class ModuleSlides(Orderable):
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="slide_links")
+    document = models.ForeignKey(
+        "courses.CourseDocument",
+        on_delete=models.CASCADE,
+        related_name="module_slide_links",
+        help_text="A slide deck (documents of the kind “Slides”).",
+    )
+    panels = [FieldPanel("document", widget=slides_chooser.widget_class)]
+
+
+class ModuleHandout(Orderable):
+    page = ParentalKey(ModulePage, on_delete=models.CASCADE, related_name="handout_links")
+    document = models.ForeignKey(
+        "courses.CourseDocument",
+        on_delete=models.CASCADE,
+        related_name="module_handout_links",
+        help_text="A handout, worksheet, evaluation form or guide. The same handout may serve "
+        "several modules.",
+    )
+    panels = [FieldPanel("document", widget=handout_chooser.widget_class)]

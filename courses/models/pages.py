@@ -1,0 +1,145 @@
+"""The course catalogue: the courses index and course pages."""
+
+from django import forms
+from django.db import models
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import ObjectiveBlock
+from courses.listing import course_cards, visible_modules
+from courses.models.taxonomy import Audience
+
+
+class CourseFormat(models.TextChoices):
+    IN_PERSON = "in-person", "In person"
+    ONLINE = "online", "Online (live)"
+    BLENDED = "blended", "Blended"
+
+
+class CourseIndexPage(Page):
+    """/courses/: every published course, filterable by audience and domain with plain links."""
+
+    intro = models.TextField(
+        max_length=600, blank=True, help_text="A short paragraph above the list of courses."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+    template = "pages/courses/course_index_page.html"
+
+    class Meta:
+        verbose_name = "course index page"
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import DomainPage
+
+        context = super().get_context(request, *args, **kwargs)
+        courses = CoursePage.objects.child_of(self)
+        listed = courses.live().public()
+        audiences = list(Audience.objects.filter(courses__in=listed).distinct())
+        domains = list(DomainPage.objects.live().public().filter(courses__in=listed).distinct())
+        wanted_audience = request.GET.get("audience")
+        wanted_domain = request.GET.get("domain")
+        chosen_audience = next((a for a in audiences if a.slug == wanted_audience), None)
+        chosen_domain = next((d for d in domains if d.slug == wanted_domain), None)
+        if chosen_audience:
+            courses = courses.filter(audiences=chosen_audience)
+        if chosen_domain:
+            courses = courses.filter(domains=chosen_domain)
+        context.update(
+            courses=course_cards(courses, request),
+            audiences=audiences,
+            domains=domains,
+            chosen_audience=chosen_audience,
+            chosen_domain=chosen_domain,
+            unknown_filter=bool(
+                (wanted_audience and not chosen_audience) or (wanted_domain and not chosen_domain)
+            ),
+        )
+        return context
+
+
+class CoursePage(Page):
+    """A course: who it is for, what participants learn, and its modules in order."""
+
+    summary = models.TextField(
+        max_length=400, help_text="One or two sentences; shown in course lists and search results."
+    )
+    audiences = ParentalManyToManyField(
+        Audience, blank=True, related_name="courses", help_text="Who the course is written for."
+    )
+    domains = ParentalManyToManyField(
+        "home.DomainPage",
+        blank=True,
+        related_name="courses",
+        help_text="The consortium's domains of work this course belongs to.",
+    )
+    format = models.CharField(
+        max_length=20,
+        choices=CourseFormat.choices,
+        default=CourseFormat.IN_PERSON,
+        help_text="How the course is usually delivered.",
+    )
+    learning_objectives = StreamField(
+        [("objective", ObjectiveBlock())],
+        blank=True,
+        help_text="What participants can do by the end of the whole course.",
+    )
+    evidence_summary = RichTextField(
+        features=["bold", "italic", "link", "ul"],
+        blank=True,
+        help_text="What the course rests on, citing its key sources, in a short paragraph or two.",
+    )
+    last_reviewed = models.DateField(
+        null=True, blank=True, help_text="When an editor last checked the course as a whole."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("audiences", widget=forms.CheckboxSelectMultiple), FieldPanel("format")],
+            heading="Who and how",
+        ),
+        FieldPanel("learning_objectives"),
+    ]
+    evidence_panels = [FieldPanel("evidence_summary"), FieldPanel("last_reviewed")]
+    tagging_panels = [FieldPanel("domains", widget=forms.CheckboxSelectMultiple)]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Course"),
+            ObjectList(evidence_panels, heading="Evidence and review"),
+            ObjectList(tagging_panels, heading="Domains"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("learning_objectives"),
+        index.SearchField("evidence_summary"),
+        index.RelatedFields("audiences", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+    template = "pages/courses/course_page.html"
+
+    class Meta:
+        verbose_name = "course page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        modules = list(visible_modules(self, request))
+        context.update(
+            modules=modules,
+            total_minutes=sum(module.duration_minutes or 0 for module in modules),
+            audience_list=list(self.audiences.all()),
+            domain_list=list(self.domains.live().public().order_by("path")),
+        )
+        return context
