@@ -34,3 +34,17 @@ def empty():
         cache.incr(GENERATION_KEY)
     except ValueError:  # evicted between add and incr
         cache.set(GENERATION_KEY, 1, timeout=None)
+
+
+def remember(name, compute, timeout=24 * 60 * 60):
+    """`compute()`'s value, kept until the next change that empties the page cache.
+
+    For what every page repeats (navigation, footer, the list of restricted paths): it changes
+    only when something is published, moved or restricted, exactly when the generation moves on.
+    """
+    key = f"pagecache:{generation()}:memo:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

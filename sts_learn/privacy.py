@@ -15,22 +15,51 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
+from pagecache.cache import remember
+
 
 def may_be_signed_in(request):
     return request is not None and settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
-def _refused(restrictions, request):
-    """The restrictions (a page's or a collection's) that this request does not pass."""
+def restricted_page_paths():
+    """Tree paths of every restricted page (what an anonymous visitor may see nothing below)."""
+    return remember(
+        "restricted-page-paths",
+        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
+
+
+def restricted_collection_paths():
+    return remember(
+        "restricted-collection-paths",
+        lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
+    )
+
+
+def refused_page_paths(request):
+    """Tree paths of the page restrictions that this request does not pass."""
     if not may_be_signed_in(request):
-        return list(restrictions)
-    return [restriction for restriction in restrictions if not restriction.accept_request(request)]
+        return restricted_page_paths()
+    restrictions = PageViewRestriction.objects.select_related("page")
+    return [r.page.path for r in restrictions if not r.accept_request(request)]
+
+
+def refused_collection_paths(request):
+    if not may_be_signed_in(request):
+        return restricted_collection_paths()
+    restrictions = CollectionViewRestriction.objects.select_related("collection")
+    return [r.collection.path for r in restrictions if not r.accept_request(request)]
+
+
+def is_restricted(page):
+    """True when the page or one of its ancestors carries a view restriction."""
+    return any(page.path.startswith(path) for path in restricted_page_paths())
 
 
 def visible_pages(queryset, request):
     """Live pages of `queryset` that this request may view."""
-    restrictions = PageViewRestriction.objects.select_related("page")
-    refused = [restriction.page.path for restriction in _refused(restrictions, request)]
+    refused = refused_page_paths(request)
     queryset = queryset.live()
     if refused:
         queryset = queryset.exclude(reduce(or_, (Q(path__startswith=path) for path in refused)))
@@ -39,8 +68,7 @@ def visible_pages(queryset, request):
 
 def visible_documents(queryset, request):
     """Documents of `queryset` outside any collection this request may not view."""
-    restrictions = CollectionViewRestriction.objects.select_related("collection")
-    refused = [restriction.collection.path for restriction in _refused(restrictions, request)]
+    refused = refused_collection_paths(request)
     if refused:
         queryset = queryset.exclude(
             reduce(or_, (Q(collection__path__startswith=path) for path in refused))

@@ -1,7 +1,16 @@
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from home.demo.loader import DemoLoader
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: nothing memoised by an earlier test's data."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

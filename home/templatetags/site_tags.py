@@ -1,37 +1,81 @@
-"""Template helpers for the site chrome (navigation, breadcrumbs, the editor's user bar)."""
+"""Template helpers for the site chrome (navigation, breadcrumbs, footer, the editor's user bar).
+
+What every page repeats is memoised until the next publish, move or privacy change
+(``pagecache.cache.remember``), so rendering a page does not query it again and again.
+"""
 
 from django import template
-from django.conf import settings
 from wagtail.models import Page, Site
 
+from home.models import SiteSettings
+from pagecache.cache import remember
+from sts_learn.privacy import may_be_signed_in as has_session_cookie
+
 register = template.Library()
+
+
+def _site(request):
+    return Site.find_for_request(request)
+
+
+def _link(page):
+    return {"pk": page.pk, "title": page.title, "path": page.path, "url": page.url}
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
     """The home page's live, public children marked "show in menus", in tree order."""
-    request = context["request"]
-    site = Site.find_for_request(request)
+    site = _site(context["request"])
     if site is None:
-        return Page.objects.none()
-    return site.root_page.get_children().live().public().in_menu().order_by("path")
+        return []
+
+    def compute():
+        children = site.root_page.get_children().live().public().in_menu().order_by("path")
+        return [_link(page) for page in children]
+
+    return remember(f"nav:{site.pk}", compute)
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
-    """The page's ancestors from the site's home page down, excluding the page itself."""
-    site = Site.find_for_request(context["request"])
+    """Links to the page's ancestors from the site's home page down, without the page itself."""
+    site = _site(context["request"])
     if site is None or page.depth <= site.root_page.depth:
         return []
-    return list(Page.objects.ancestor_of(page).filter(depth__gte=site.root_page.depth))
+
+    def compute():
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=site.root_page.depth)
+        return [_link(ancestor) for ancestor in ancestors]
+
+    return remember(f"crumbs:{site.pk}:{page.path}", compute)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer's disclaimer, Terms link and contact address from the site settings."""
+    request = context["request"]
+    site = _site(request)
+    if site is None:
+        return {}
+
+    def compute():
+        settings = SiteSettings.for_site(site)
+        terms = settings.terms_page
+        return {
+            "disclaimer": settings.footer_disclaimer,
+            "terms": _link(terms) if terms and terms.live else None,
+            "contact_email": settings.contact_email,
+        }
+
+    return remember(f"footer:{site.pk}", compute)
 
 
 @register.filter
 def is_in_section(page, nav_item):
-    """True when page is nav_item or lies below it (for aria-current on the main navigation)."""
+    """True when page is the navigation item or lies below it (for aria-current)."""
     if page is None or not hasattr(page, "path"):
         return False
-    return page.path.startswith(nav_item.path)
+    return page.path.startswith(nav_item["path"])
 
 
 @register.simple_tag(takes_context=True)
@@ -41,5 +85,4 @@ def may_be_signed_in(context):
     Reading request.user on every view would touch the session and add ``Vary: Cookie`` to
     anonymous responses; checking the cookie first keeps public pages cacheable.
     """
-    request = context.get("request")
-    return bool(request and settings.SESSION_COOKIE_NAME in request.COOKIES)
+    return has_session_cookie(context.get("request"))
