@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
 
 from courses import citations
 
@@ -16,7 +15,6 @@ class ReferenceKind(models.TextChoices):
     WEBPAGE = "webpage", "Web page"
 
 
-@register_snippet
 class Reference(index.Indexed, models.Model):
     """One published work, shown in APA style and downloadable as RIS and BibTeX."""
 
