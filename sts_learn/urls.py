@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("kits/", include("courses.kits.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 

@@ -265,3 +265,6 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", default="")
 # Restricted pages send visitors to the one sign-in page the site has.
 WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
 LOGIN_URL = "wagtailadmin_login"
+
+# Session kits: the most a kit's slides and handouts may add up to (the ZIP is streamed).
+KIT_MAX_BYTES = env.int("KIT_MAX_BYTES", default=2 * 1024**3)

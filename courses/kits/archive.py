@@ -1,0 +1,119 @@
+"""The kit as one ZIP, streamed as it is built, with its exact size known before the first byte.
+
+Slides and handouts are stored, not compressed (they are compressed already), and so are the
+small generated files: with every member stored, zipstream-ng computes the archive's size in
+advance, so the download carries a true Content-Length and browsers show real progress.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from zipstream import ZIP_STORED, ZipStream
+
+from courses.kits import printouts
+from courses.kits.names import UniqueNames, safe_name
+
+CHUNK = 64 * 1024
+
+
+class KitRefused(Exception):
+    """The kit cannot be downloaded; the message says why, in words a trainer understands."""
+
+
+@dataclass
+class Member:
+    name: str
+    document: object = None
+    data: bytes = b""
+
+    @property
+    def size(self):
+        return self.document.file_size if self.document else len(self.data)
+
+
+def _stream(document):
+    with document.file.storage.open(document.file.name, "rb") as stored:
+        while chunk := stored.read(CHUNK):
+            yield chunk
+
+
+def material_names(kit):
+    """{document id: name in the ZIP}, numbered in agenda order ("03 - Module - Handout.pdf")."""
+    unique, names = UniqueNames(), {}
+    number = 0
+    for item in kit.modules:
+        for document in item.documents:
+            if document.pk in names:
+                continue  # one copy of a handout that several modules share
+            number += 1
+            title = document.title
+            if not title.lower().startswith(item.title.lower()):
+                title = f"{item.title} - {title}"
+            stem = f"{number:02d} - {title}"
+            names[document.pk] = unique(stem, document.extension or "bin")
+    return names
+
+
+def check(kit):
+    """Refuse, before anything is streamed, a kit that is empty, too big or missing a file."""
+    if not kit.modules:
+        raise KitRefused("The kit has no modules yet: add at least one module to download it.")
+    missing = []
+    for document in kit.documents:
+        # The size the storage reports now, not the one recorded at upload: the ZIP's length
+        # is computed from it, so it must be the size of the bytes that will be streamed.
+        try:
+            document.file_size = document.file.storage.size(document.file.name)
+        except (OSError, ValueError):
+            missing.append(document.title)
+    if missing:
+        raise KitRefused(
+            "These files are missing on the server, so the kit cannot be built: "
+            + "; ".join(f"“{title}”" for title in missing)
+            + ". Please tell the site's editors; you can remove the module to download the rest."
+        )
+    total = sum({d.pk: d.file_size for d in kit.documents}.values())
+    limit = settings.KIT_MAX_BYTES
+    if total > limit:
+        raise KitRefused(
+            f"The kit's files come to {total / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB a kit "
+            "may hold. Remove a module or two, or download them separately."
+        )
+
+
+def members(kit, terms_url, kit_url):
+    """Every file of the ZIP, in order, under one folder named after the kit."""
+    folder = safe_name(printouts.kit_title(kit), "Session kit")[:80]
+    names = material_names(kit)
+    css_path = finders.find("css/print-kit.css")
+    with open(css_path, encoding="utf-8") as css:
+        embedded_css = css.read()
+    files = [
+        Member("README.txt", data=printouts.readme_text(kit, terms_url, kit_url).encode()),
+        Member("Agenda.pdf", data=printouts.agenda_pdf(kit)),
+        Member("Agenda.html", data=printouts.agenda_html(kit, embedded_css).encode()),
+        Member("Facilitator guide.pdf", data=printouts.guide_pdf(kit)),
+        Member("References.txt", data=printouts.references_text(kit).encode()),
+        Member("Licences and attribution.txt",
+               data=printouts.attribution_text(kit, names).encode()),
+    ]  # fmt: skip
+    seen = set()
+    for item in kit.modules:
+        for document in item.documents:
+            if document.pk not in seen:
+                seen.add(document.pk)
+                files.append(Member(f"Slides and handouts/{names[document.pk]}", document))
+    return [Member(f"{folder}/{member.name}", member.document, member.data) for member in files]
+
+
+def build(kit, terms_url, kit_url):
+    """(ZipStream, file name): call `check(kit)` first; nothing is read until it is iterated."""
+    archive = ZipStream(compress_type=ZIP_STORED, sized=True)
+    for member in members(kit, terms_url, kit_url):
+        if member.document:
+            archive.add(_stream(member.document), member.name, size=member.size)
+        else:
+            archive.add(member.data, member.name)
+    filename = f"{safe_name(printouts.kit_title(kit), 'Session kit')[:80]}.zip"
+    return archive, filename

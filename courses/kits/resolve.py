@@ -1,0 +1,144 @@
+"""A kit's state checked against the database for one visitor, and timed into an agenda.
+
+Everything is re-checked on every request: a module that was unpublished, deleted or restricted
+since the link was made, or a document in a private collection, is left out with the reason.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from courses.kits.state import Break
+from courses.models import CourseDocument, ModuleHandout, ModulePage, ModuleReference, ModuleSlides
+from sts_learn.privacy import visible_documents, visible_pages
+
+
+@dataclass
+class AgendaItem:
+    index: int  # position in the kit's state (for move/remove links)
+    title: str
+    minutes: int
+    starts: int  # minutes from the session's start
+    module: ModulePage | None = None
+    documents: list = field(default_factory=list)
+    references: list = field(default_factory=list)
+
+    @property
+    def is_break(self):
+        return self.module is None
+
+    @property
+    def ends(self):
+        return self.starts + self.minutes
+
+
+@dataclass
+class LeftOut:
+    what: str
+    reason: str
+
+
+@dataclass
+class Kit:
+    state: object
+    items: list
+    left_out: list
+    total_minutes: int
+
+    @property
+    def modules(self):
+        return [item for item in self.items if not item.is_break]
+
+    @property
+    def documents(self):
+        return [document for item in self.modules for document in item.documents]
+
+    def clock(self, minutes):
+        """A time on the agenda: the clock time when a start is set, else hours:minutes in."""
+        if self.state.start:
+            moment = datetime.datetime.combine(datetime.date(2000, 1, 1), self.state.start)
+            return (moment + datetime.timedelta(minutes=minutes)).strftime("%H:%M")
+        return f"{minutes // 60}:{minutes % 60:02d}"
+
+    @property
+    def ends_next_day(self):
+        if not self.state.start:
+            return False
+        return self.state.start.hour * 60 + self.state.start.minute + self.total_minutes >= 24 * 60
+
+
+def _why_not_visible(page):
+    if page is None:
+        return "it no longer exists"
+    if not page.live:
+        return "it is not published"
+    return "it is restricted (trainer-only material: sign in to include it)"
+
+
+def resolve(state, request):
+    """The Kit this request may have: visible modules and documents, in agenda order."""
+    ids = state.module_ids
+    found = {page.pk: page for page in ModulePage.objects.filter(pk__in=ids).only("title", "live")}
+    visible = {
+        page.pk: page
+        for page in visible_pages(ModulePage.objects.filter(pk__in=ids), request).select_related(
+            "locale"
+        )
+    }
+    documents = _documents_by_module(list(visible), request)
+    references = _references_by_module(list(visible))
+
+    items, left_out, clock = [], [], 0
+    for index, entry in enumerate(state.items):
+        if isinstance(entry, Break):
+            items.append(AgendaItem(index, "Break", entry.minutes, clock))
+            clock += entry.minutes
+            continue
+        module = visible.get(entry.page_id)
+        if module is None:
+            page = found.get(entry.page_id)
+            name = f"“{page.title}”" if page and page.live else f"Module {entry.page_id}"
+            left_out.append(LeftOut(name, _why_not_visible(page)))
+            continue
+        module_documents, hidden = documents.get(module.pk, ([], []))
+        left_out.extend(
+            LeftOut(f"“{document.title}”", "it is in a private collection") for document in hidden
+        )
+        minutes = module.duration_minutes or 0
+        items.append(
+            AgendaItem(
+                index, module.title, minutes, clock, module,
+                module_documents, references.get(module.pk, []),
+            )
+        )  # fmt: skip
+        clock += minutes
+    kit = Kit(state, items, left_out, clock)
+    for item in items:
+        item.time_range = f"{kit.clock(item.starts)}–{kit.clock(item.ends)}"
+    return kit
+
+
+def _documents_by_module(module_ids, request):
+    """{module id: (documents this request may have, documents it may not)}, slides first."""
+    links = [
+        *ModuleSlides.objects.filter(page_id__in=module_ids).select_related("document"),
+        *ModuleHandout.objects.filter(page_id__in=module_ids).select_related("document"),
+    ]
+    allowed = set(
+        visible_documents(
+            CourseDocument.objects.filter(pk__in={link.document_id for link in links}), request
+        ).values_list("pk", flat=True)
+    )
+    result = {}
+    for link in sorted(
+        links, key=lambda link: (isinstance(link, ModuleHandout), link.sort_order or 0)
+    ):
+        shown, hidden = result.setdefault(link.page_id, ([], []))
+        (shown if link.document_id in allowed else hidden).append(link.document)
+    return result
+
+
+def _references_by_module(module_ids):
+    result = {}
+    for link in ModuleReference.objects.filter(page_id__in=module_ids).select_related("reference"):
+        result.setdefault(link.page_id, []).append(link.reference)
+    return result

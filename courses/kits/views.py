@@ -1,0 +1,190 @@
+"""The kit builder at /kits/: every action is a plain link or GET form; the URL is the kit."""
+
+from django.conf import settings
+from django.http import HttpResponse, QueryDict, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from wagtail.models import Site
+
+from courses.kits import archive, printouts
+from courses.kits.resolve import resolve
+from courses.kits.state import KitState, parse, parse_minutes
+from courses.models import CoursePage, ModulePage
+from home.models import SiteSettings
+from sts_learn.privacy import visible_pages
+
+COOKIE = "sts_kit"
+COOKIE_PATH = "/kits/"
+COOKIE_AGE = 30 * 24 * 60 * 60
+STATE_KEYS = ("items", "title", "date", "start", "audience")
+ACTIONS = ("add", "add_course", "up", "down", "remove", "break_minutes")
+
+
+def _index(raw):
+    try:
+        return int(raw)
+    except (TypeError, ValueError):
+        return -1
+
+
+def _current_state(request):
+    """The kit in the URL; else the one the /kits/ cookie carries; else an empty kit."""
+    if any(key in request.GET for key in STATE_KEYS):
+        return parse(request.GET)
+    if saved := request.COOKIES.get(COOKIE):
+        return parse(QueryDict(saved))
+    return KitState()
+
+
+def _apply_action(state, request):
+    """(new state, problems) for the action in the query, if any."""
+    params, problems = request.GET, []
+    if "add" in params:
+        page_id = _index(params["add"])
+        if page_id < 0:
+            return state, ["That module link is broken: nothing was added."]
+        state = state.add_modules([page_id])
+    elif "add_course" in params:
+        course = visible_pages(CoursePage.objects.filter(pk=_index(params["add_course"])), request)
+        course = course.first()
+        if course is None:
+            return state, ["That course cannot be found, so no module was added."]
+        modules = visible_pages(ModulePage.objects.child_of(course), request).order_by("path")
+        state = state.add_modules(list(modules.values_list("pk", flat=True)))
+    elif "up" in params:
+        state = state.move(_index(params["up"]), -1)
+    elif "down" in params:
+        state = state.move(_index(params["down"]), 1)
+    elif "remove" in params:
+        state = state.remove(_index(params["remove"]))
+    elif "break_minutes" in params:
+        minutes = parse_minutes(params["break_minutes"])
+        if minutes is None:
+            return state, ["A break lasts 1 to 240 minutes: please give a whole number of minutes."]
+        after = _index(params.get("break_after", len(state.items)))
+        state = state.insert_break(after if after >= 0 else len(state.items), minutes)
+    return state, [*state.problems, *problems]
+
+
+def _remember(response, state):
+    """Keep the kit in a cookie that only /kits/ pages receive (public pages stay cookie-free)."""
+    if state.items or state.title:
+        response.set_cookie(
+            COOKIE, state.query(), max_age=COOKIE_AGE, path=COOKIE_PATH, httponly=True,
+            samesite="Lax", secure=settings.SESSION_COOKIE_SECURE,
+        )  # fmt: skip
+    else:
+        response.delete_cookie(COOKIE, path=COOKIE_PATH)
+    patch_vary_headers(response, ["Cookie"])
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _add_links(kit):
+    """Give each agenda item the links that move it up or down or remove it."""
+    query, last = kit.state.query(), len(kit.state.items) - 1
+    for item in kit.items:
+        item.up_url = f"?{query}&up={item.index}" if item.index > 0 else ""
+        item.down_url = f"?{query}&down={item.index}" if item.index < last else ""
+        item.remove_url = f"?{query}&remove={item.index}"
+
+
+def kit_page(request):
+    if "clear" in request.GET:
+        response = redirect("kits:kit")
+        response.delete_cookie(COOKIE, path=COOKIE_PATH)
+        return response
+
+    state = _current_state(request)
+    problems = list(state.problems)
+    acted = any(key in request.GET for key in ACTIONS)
+    if acted:
+        state, action_problems = _apply_action(state, request)
+        problems.extend(action_problems)
+    settle = acted or not any(key in request.GET for key in STATE_KEYS)
+    if settle and not problems and state.query():
+        # Settle on the kit's own link, so that the address bar always is the kit.
+        return _remember(redirect(f"{request.path}?{state.query()}"), state)
+
+    kit = resolve(state, request)
+    return _remember(_render_kit(request, kit, problems, 400 if problems else 200), state)
+
+
+def _render_kit(request, kit, problems, status):
+    _add_links(kit)
+    context = {
+        "kit": kit,
+        "problems": problems,
+        "session": printouts.session_line(kit),
+        "share_url": request.build_absolute_uri(f"/kits/?{kit.state.query()}"),
+        "query": kit.state.query(),
+        "query_items": ",".join(item.token for item in kit.state.items),
+    }
+    return render(request, "pages/kits/kit_page.html", context, status=status)
+
+
+def _kit_or_problem_page(request):
+    """(kit, None) for a valid kit link, else (None, the kit page answering 400)."""
+    state = parse(request.GET)
+    if state.problems:
+        return None, kit_page(request)
+    return resolve(state, request), None
+
+
+def download(request):
+    kit, refusal = _kit_or_problem_page(request)
+    if refusal:
+        return refusal
+    try:
+        archive.check(kit)
+    except archive.KitRefused as reason:
+        return _render_kit(request, kit, [str(reason)], status=409)
+    terms = SiteSettings.for_request(request).terms_page
+    site = Site.find_for_request(request)
+    terms_url = request.build_absolute_uri(terms.get_url(request)) if terms and site else ""
+    kit_url = request.build_absolute_uri(f"/kits/?{kit.state.query()}")
+    stream, filename = archive.build(kit, terms_url, kit_url)
+    response = StreamingHttpResponse(stream, content_type="application/zip")
+    response["Content-Length"] = str(len(stream))
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _print_view(request, template):
+    kit, refusal = _kit_or_problem_page(request)
+    if refusal:
+        return refusal
+    context = {
+        "kit": kit,
+        "title": printouts.kit_title(kit),
+        "session": printouts.session_line(kit),
+        "query": kit.state.query(),
+        "print_view": True,
+    }
+    return render(request, template, context)
+
+
+def agenda(request):
+    return _print_view(request, "print/kit_agenda.html")
+
+
+def guide(request):
+    return _print_view(request, "print/kit_guide.html")
+
+
+def _pdf(request, build, name):
+    kit, refusal = _kit_or_problem_page(request)
+    if refusal:
+        return refusal
+    response = HttpResponse(build(kit), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    return response
+
+
+def agenda_pdf(request):
+    return _pdf(request, printouts.agenda_pdf, "Agenda")
+
+
+def guide_pdf(request):
+    return _pdf(request, printouts.guide_pdf, "Facilitator guide")
