@@ -4,6 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import content_disposition_header
 from wagtail.models import Site
 
 from courses.kits import archive, printouts
@@ -146,7 +147,7 @@ def download(request):
     stream, filename = archive.build(kit, terms_url, kit_url)
     response = StreamingHttpResponse(stream, content_type="application/zip")
     response["Content-Length"] = str(len(stream))
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     patch_cache_control(response, private=True, no_store=True)
     return response
 
@@ -178,7 +179,7 @@ def _pdf(request, build, name):
     if refusal:
         return refusal
     response = HttpResponse(build(kit), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{name}.pdf"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{name}.pdf")
     return response
 
 

@@ -6,6 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
@@ -208,8 +209,8 @@ class ModulePage(RoutablePageMixin, Page):
 
     def _references_file(self, content, content_type, extension):
         response = HttpResponse(content, content_type=content_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="{self.slug}-references.{extension}"'
+        response["Content-Disposition"] = content_disposition_header(
+            True, f"{self.slug}-references.{extension}"
         )
         return response
 
