@@ -179,14 +179,15 @@ class ModulePage(RoutablePageMixin, Page):
         return list(slides), list(handouts)
 
     def get_context(self, request, *args, **kwargs):
+        from courses.models import CoursePage
         from home.models import SiteSettings
 
         context = super().get_context(request, *args, **kwargs)
-        course = self.get_parent().specific
+        course = CoursePage.objects.get(path=self.path[: -self.steplen])  # the parent, in one query
         siblings = list(visible_modules(course, request).only("title", "path", "url_path"))
         position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
         slides, handouts = self.materials(request)
-        interval = SiteSettings.for_request(request).review_interval_months
+        interval = SiteSettings.review_interval(request)
         next_review = self.next_review_date(interval)
         context.update(
             course=course,

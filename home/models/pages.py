@@ -68,6 +68,25 @@ class HomePage(Page):
     class Meta:
         verbose_name = "home page"
 
+    def route(self, request, path_components):
+        """Find a page several levels down by its URL path in one lookup, not two per level.
+
+        Wagtail walks the tree one child at a time (a query for the child and one for its
+        specific type, per level). No page type below the home page routes its children itself,
+        so the page whose URL path matches is the one that walk would reach; anything else (a
+        routable page's sub-route, a missing page) falls back to Wagtail's walk.
+        """
+        if len(path_components) > 1:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            page = (
+                Page.objects.filter(url_path=url_path, path__startswith=self.path)
+                .specific()
+                .first()
+            )
+            if page is not None:
+                return page.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["domains"] = DomainPage.objects.child_of(self).live().public().order_by("path")

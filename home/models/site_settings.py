@@ -2,6 +2,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from pagecache.cache import remember
 
 
 @register_setting(icon="info-circle")
@@ -43,3 +46,13 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Site settings"
+
+    @classmethod
+    def review_interval(cls, request):
+        """The review interval in months for the request's site (memoised until a change)."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return cls._meta.get_field("review_interval_months").default
+        return remember(
+            f"review-interval:{site.pk}", lambda: cls.for_site(site).review_interval_months
+        )
