@@ -57,7 +57,10 @@ def _parts(reference):
             notes.append(f"{reference.edition} ed.")
         if reference.report_number:
             notes.append(reference.report_number)
-        parts.append(((f" ({'; '.join(notes)})" if notes else "") + ".", False))
+        if notes:
+            parts.append((f" ({'; '.join(notes)}).", False))
+        elif reference.title[-1:] not in ".?!":
+            parts.append((".", False))
         if reference.publisher:
             parts.append((f" {_end(reference.publisher)}", False))
     if reference.link:

@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page
 
+from sts_learn.privacy import visible_pages
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -21,7 +23,7 @@ def search(request):
         context["query"] = query[:MAX_QUERY_LENGTH]
         status = 400
     elif query:
-        pages = Page.objects.live().public().specific().search(query)
+        pages = visible_pages(Page.objects.all(), request).specific().search(query)
         context["results"] = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
     return render(request, "pages/search/search.html", context, status=status)

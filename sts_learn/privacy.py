@@ -13,7 +13,7 @@ from operator import or_
 
 from django.conf import settings
 from django.db.models import Q
-from wagtail.models import CollectionViewRestriction, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 from pagecache.cache import remember
 
@@ -30,19 +30,38 @@ def restricted_page_paths():
     )
 
 
-def restricted_collection_paths():
+def offline_branch_paths():
+    """Paths of unpublished pages that still have children: nothing below them is shown.
+
+    Wagtail serves a live page under an unpublished one; here unpublishing a course takes its
+    modules offline too (listings, search and the pages themselves).
+    """
     return remember(
-        "restricted-collection-paths",
-        lambda: list(CollectionViewRestriction.objects.values_list("collection__path", flat=True)),
+        "offline-branch-paths",
+        lambda: list(
+            Page.objects.filter(live=False, numchild__gt=0, depth__gt=1).values_list(
+                "path", flat=True
+            )
+        ),
     )
 
 
+def in_offline_branch(page):
+    return any(page.path.startswith(path) for path in offline_branch_paths())
+
+
+def restricted_collection_paths():
+    """Read on every call: moving a collection sends no signal that could empty a memo."""
+    return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+
+
 def refused_page_paths(request):
-    """Tree paths of the page restrictions that this request does not pass."""
+    """Tree paths below which this request may see nothing (restricted or unpublished)."""
+    offline = offline_branch_paths()
     if not may_be_signed_in(request):
-        return restricted_page_paths()
+        return [*restricted_page_paths(), *offline]
     restrictions = PageViewRestriction.objects.select_related("page")
-    return [r.page.path for r in restrictions if not r.accept_request(request)]
+    return [*(r.page.path for r in restrictions if not r.accept_request(request)), *offline]
 
 
 def refused_collection_paths(request):

@@ -163,20 +163,26 @@ class ModulePage(RoutablePageMixin, Page):
         return self.last_reviewed + relativedelta(months=interval_months)
 
     def references(self):
-        return [link.reference for link in self.reference_links.select_related("reference")]
+        return [link.reference for link in self.reference_links.all().select_related("reference")]
 
     def materials(self, request):
-        """(slides, handouts) that this request may download, each a list of documents."""
+        """(slides, handouts) this request may download, in the editor's order.
+
+        Read through the page's own relations, so a preview shows what the form holds.
+        """
         from courses.models import CourseDocument
 
-        visible = visible_documents(CourseDocument.objects.all(), request)
-        slides = visible.filter(module_slide_links__page=self).order_by(
-            "module_slide_links__sort_order"
+        slides = [link.document for link in self.slide_links.all().select_related("document")]
+        handouts = [link.document for link in self.handout_links.all().select_related("document")]
+        allowed = set(
+            visible_documents(
+                CourseDocument.objects.filter(pk__in=[d.pk for d in slides + handouts]), request
+            ).values_list("pk", flat=True)
         )
-        handouts = visible.filter(module_handout_links__page=self).order_by(
-            "module_handout_links__sort_order"
+        return (
+            [document for document in slides if document.pk in allowed],
+            [document for document in handouts if document.pk in allowed],
         )
-        return list(slides), list(handouts)
 
     def get_context(self, request, *args, **kwargs):
         from courses.models import CoursePage

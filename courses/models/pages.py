@@ -140,6 +140,9 @@ class CoursePage(Page):
             modules=modules,
             total_minutes=sum(module.duration_minutes or 0 for module in modules),
             audience_list=list(self.audiences.all()),
-            domain_list=list(self.domains.live().public().order_by("path")),
+            # In a preview the domains come from the form, not a queryset: filter them here.
+            domain_list=sorted(
+                (domain for domain in self.domains.all() if domain.live), key=lambda d: d.path
+            ),
         )
         return context

@@ -1,7 +1,13 @@
 """axe-core (WCAG 2.2 A/AA) finds no violations on any kind of public page."""
 
+import json
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
+from courses.demo.loader import DATA_FILE
+from home.demo.loader import DemoLoader
+from home.models import HomePage
 
 pytestmark = pytest.mark.browser
 
@@ -66,3 +72,54 @@ def test_search_pages_show_what_axe_was_run_against(page):
     page.goto(f"/search/?q={NO_RESULTS_QUERY}")
     assert page.locator(".search-results__item").count() == 0
     assert page.get_by_text("Nothing matched").is_visible()
+
+
+COURSES = {c["slug"]: c for c in json.loads(DATA_FILE.read_text(encoding="utf-8"))["courses"]}
+VT_ORG = next(
+    module
+    for module in COURSES["sts-informed-organization"]["modules"]
+    if module["slug"] == "vt-org-readiness"
+)
+
+
+@pytest.fixture
+def course_site(site_url):
+    """The live site with the demo courses as well (the browser conftest loads only the pages)."""
+    DemoLoader(log=lambda *args: None).load_courses(HomePage.objects.get())
+    return site_url
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [
+        ("/courses/", "Courses"),
+        ("/courses/?audience=no-such-audience", "Courses"),
+        ("/courses/understanding-sts/", COURSES["understanding-sts"]["title"]),
+        ("/courses/sts-informed-organization/vt-org-readiness/", VT_ORG["title"]),
+    ],
+    ids=["course-index", "course-index-unknown-filter", "course", "module-due-for-review"],
+)
+def test_course_page_has_no_axe_violations(course_site, page, path, heading):
+    response = page.goto(path)
+    assert response.status == 200
+    assert page.locator("h1").inner_text() == heading
+    # Open "How we grade evidence" so that axe checks what it holds as well.
+    for summary in page.locator("details > summary").all():
+        summary.click()
+    assert_no_axe_violations(page, path)
+
+
+def test_course_pages_show_what_axe_was_run_against(course_site, page):
+    """The states checked above: courses listed, the filter message, the review notice."""
+    page.goto("/courses/")
+    assert page.locator(".card--course").count() == len(COURSES)
+    page.goto("/courses/?audience=no-such-audience")
+    assert page.get_by_role("alert").is_visible()
+    page.goto("/courses/understanding-sts/")
+    assert page.locator(".module-list__item").count() == len(
+        COURSES["understanding-sts"]["modules"]
+    )
+    page.goto("/courses/sts-informed-organization/vt-org-readiness/")
+    assert page.locator(".notice--review").is_visible()
+    assert page.get_by_role("heading", name="Due for review").is_visible()
+    assert page.locator(".document-list__item").count() >= 2

@@ -22,6 +22,7 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def make_site_root(obj, create, extracted, **kwargs):

@@ -1,0 +1,32 @@
+"""Reading pages as a visitor does: their text, and the parts a test looks at."""
+
+from bs4 import BeautifulSoup
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def squash(text):
+    """Text with every run of whitespace (including no-break spaces) made one space."""
+    return " ".join(text.split())
+
+
+def text_of(response_or_tag):
+    tag = response_or_tag
+    if not hasattr(tag, "get_text"):
+        tag = soup(response_or_tag).select_one("main")
+    return squash(tag.get_text(" "))
+
+
+def facts(tag):
+    """A <dl class="facts"> as {term: definition text}."""
+    return {
+        squash(div.dt.get_text()): squash(div.dd.get_text()) for div in tag.select("dl.facts > div")
+    }
+
+
+def get_ok(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return response
