@@ -118,7 +118,7 @@ def _render_kit(request, kit, problems, status):
         "problems": problems,
         "session": printouts.session_line(kit),
         "share_url": request.build_absolute_uri(f"/kits/?{kit.state.query()}"),
-        "query": kit.state.query(),
+        "kit_query": kit.state.query(),
         "query_items": ",".join(item.token for item in kit.state.items),
     }
     return render(request, "pages/kits/kit_page.html", context, status=status)
@@ -160,7 +160,7 @@ def _print_view(request, template):
         "kit": kit,
         "title": printouts.kit_title(kit),
         "session": printouts.session_line(kit),
-        "query": kit.state.query(),
+        "kit_query": kit.state.query(),
         "print_view": True,
     }
     return render(request, template, context)
