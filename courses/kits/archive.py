@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.template.defaultfilters import filesizeformat
 from zipstream import ZIP_STORED, ZipStream
 
 from courses.kits import printouts
@@ -47,11 +48,13 @@ def material_names(kit):
             if document.pk in names:
                 continue  # one copy of a handout that several modules share
             number += 1
+            extension = document.extension or "bin"
             title = document.title
+            if title.lower().endswith(f".{extension}"):  # "Intro.pdf" is not "Intro.pdf.pdf"
+                title = title[: -len(extension) - 1]
             if not title.lower().startswith(item.title.lower()):
-                title = f"{item.title} - {title}"
-            stem = f"{number:02d} - {title}"
-            names[document.pk] = unique(stem, document.extension or "bin")
+                title = f"{item.title[:60]} - {title}"
+            names[document.pk] = unique(f"{number:02d} - {title}", extension)
     return names
 
 
@@ -77,8 +80,8 @@ def check(kit):
     limit = settings.KIT_MAX_BYTES
     if total > limit:
         raise KitRefused(
-            f"The kit's files come to {total / 1e6:.0f} MB, over the {limit / 1e6:.0f} MB a kit "
-            "may hold. Remove a module or two, or download them separately."
+            f"The kit's files come to {filesizeformat(total)}, over the {filesizeformat(limit)} "
+            "a kit may hold. Remove a module or two, or download them separately."
         )
 
 

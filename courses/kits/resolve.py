@@ -50,7 +50,12 @@ class Kit:
 
     @property
     def documents(self):
-        return [document for item in self.modules for document in item.documents]
+        """Every file of the kit once, in agenda order (a shared handout is not repeated)."""
+        unique = {}
+        for item in self.modules:
+            for document in item.documents:
+                unique.setdefault(document.pk, document)
+        return list(unique.values())
 
     def clock(self, minutes):
         """A time on the agenda: the clock time when a start is set, else hours:minutes in."""
@@ -95,14 +100,19 @@ def resolve(state, request):
             continue
         module = visible.get(entry.page_id)
         if module is None:
+            # Named by number only: the title of what this visitor may not see stays private.
             page = found.get(entry.page_id)
-            name = f"“{page.title}”" if page and page.live else f"Module {entry.page_id}"
-            left_out.append(LeftOut(name, _why_not_visible(page)))
+            left_out.append(LeftOut(f"Module {entry.page_id}", _why_not_visible(page)))
             continue
         module_documents, hidden = documents.get(module.pk, ([], []))
-        left_out.extend(
-            LeftOut(f"“{document.title}”", "it is in a private collection") for document in hidden
-        )
+        if hidden:
+            count = len(hidden)
+            left_out.append(
+                LeftOut(
+                    f"{count} file{'s' if count > 1 else ''} of “{module.title}”",
+                    "it is in a private collection (sign in if you may see it)",
+                )
+            )
         minutes = module.duration_minutes or 0
         items.append(
             AgendaItem(

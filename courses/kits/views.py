@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import content_disposition_header
 from wagtail.models import Site
@@ -83,11 +84,12 @@ def _remember(response, state):
 
 def _add_links(kit):
     """Give each agenda item the links that move it up or down or remove it."""
-    query, last = kit.state.query(), len(kit.state.items) - 1
+    base = f"{reverse('kits:kit')}?{kit.state.query()}"
+    last = len(kit.state.items) - 1
     for item in kit.items:
-        item.up_url = f"?{query}&up={item.index}" if item.index > 0 else ""
-        item.down_url = f"?{query}&down={item.index}" if item.index < last else ""
-        item.remove_url = f"?{query}&remove={item.index}"
+        item.up_url = f"{base}&up={item.index}" if item.index > 0 else ""
+        item.down_url = f"{base}&down={item.index}" if item.index < last else ""
+        item.remove_url = f"{base}&remove={item.index}"
 
 
 def kit_page(request):
