@@ -1,8 +1,10 @@
 """Serve anonymous visitors' page views from the page cache, before any other work."""
 
 from django.utils.cache import cc_delim_re
+from wagtail.models import Site
 
 from pagecache import cache as page_cache
+from pagecache.cache import remember
 from sts_learn.privacy import may_be_signed_in
 
 CACHE_HEADER = "X-Page-Cache"
@@ -52,3 +54,21 @@ class PageCacheMiddleware:
             response[CACHE_HEADER] = "miss"
             page_cache.cache.set(key, response, timeout)
         return response
+
+
+class SiteMemoMiddleware:
+    """Find the request's Wagtail site from the memo instead of a query on every request.
+
+    Place it after CommonMiddleware, so the host has passed ALLOWED_HOSTS before it becomes
+    part of a cache key. Sites are watched (pagecache.signals): a change empties the memo.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        host = request.get_host()
+        site = remember(f"site:{host}", lambda: Site._find_for_request(request) or False)
+        if site:
+            request._wagtail_site = site
+        return self.get_response(request)
