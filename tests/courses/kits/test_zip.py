@@ -5,6 +5,7 @@ import zipfile
 from urllib.parse import unquote
 
 import pytest
+from django.db import connection
 
 from courses.models import CourseDocument
 from tests.courses.factories import HandoutFactory, ModulePageFactory, SlidesFactory
@@ -137,13 +138,18 @@ def test_agenda_html_is_a_standalone_page(client, agenda):
 
 # --- Hostile names -------------------------------------------------------------------------------
 
-HOSTILE_TITLES = ["../../x", "/etc/x", "C:\\x", "CON", "nul\x00byte", "T" * 300, "Intro.pdf"]
+# PostgreSQL cannot store a NUL byte in text (and the admin's forms refuse one anyway): there the
+# title carries another control character instead; the NUL case is covered by test_names.py.
+# 255 characters is the longest title a document may have.
+CONTROL_TITLE = "bell\x07byte" if connection.vendor == "postgresql" else "nul\x00byte"
+HOSTILE_TITLES = ["../../x", "/etc/x", "C:\\x", "CON", CONTROL_TITLE, "T" * 255, "Intro.pdf"]
 
 
 def assert_inside(name, folder):
     """A member name that unpacks inside the kit's folder on every system."""
     assert name.startswith(f"{folder}/"), name
-    assert "\\" not in name and "\x00" not in name and ":" not in name, repr(name)
+    assert "\\" not in name and ":" not in name, repr(name)
+    assert not any(ord(char) < 32 for char in name), repr(name)
     assert not name.startswith("/")
     assert posixpath.normpath(name) == name, name
     parts = name.split("/")
