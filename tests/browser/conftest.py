@@ -13,6 +13,7 @@ import pytest
 from django.db import connection
 
 from home.demo.loader import DemoLoader
+from home.models import HomePage
 
 DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium"
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or DEFAULT_CHROMIUM_PATH
@@ -128,3 +129,10 @@ def wait_for_request_threads(timeout=5.0):
         if not busy:
             return
         time.sleep(0.02)
+
+
+@pytest.fixture
+def course_site(site_url):
+    """The live site with the demo courses as well (`site_url` loads only the pages)."""
+    DemoLoader(log=lambda *args: None).load_courses(HomePage.objects.get())
+    return site_url
