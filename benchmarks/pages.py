@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/pages.py [--seconds 10] [--connections 16]
 
 Builds a throwaway SQLite database with the demo content, serves it with gunicorn (2 workers,
-production settings, DEBUG off) and drives it with wrk (Debian package `wrk`), first with the
-page cache off, then on. Prints requests per second per URL and each as a ratio of the static
-file's rate measured in the same run. Nothing here asserts: the machine is shared and noisy.
+production settings, DEBUG off, Redis as the shared cache: BENCHMARK_REDIS_URL, default
+redis://127.0.0.1:6379/15, which it empties) and drives it with wrk (Debian package `wrk`),
+first with the page cache off, then on. Prints requests per second per URL and each as a ratio
+of the static file's rate measured in the same run. Nothing here asserts: the machine is
+shared and noisy.
 """
 
 import argparse
@@ -65,6 +67,8 @@ def prepare(workdir):
         ALLOWED_HOSTS="127.0.0.1,localhost",
         SECURE_SSL_REDIRECT="false",
         STATIC_ROOT=str(workdir / "static"),
+        # As production runs: a cache shared by the workers (the machine's Redis, a spare db).
+        REDIS_URL=os.environ.get("BENCHMARK_REDIS_URL", "redis://127.0.0.1:6379/15"),
     )
     run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)
     return env
@@ -72,6 +76,8 @@ def prepare(workdir):
 
 class Server:
     def __init__(self, env, page_cache_seconds):
+        subprocess.run(["redis-cli", "-u", env["REDIS_URL"], "FLUSHDB"], check=False,
+                       stdout=subprocess.DEVNULL)  # fmt: skip
         self.port = free_port()
         self.env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
 

@@ -5,6 +5,7 @@ publish empties the page cache everywhere at once without scanning keys.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -24,16 +25,17 @@ def key_for(request, generation):
 
 
 def generation():
-    return cache.get(GENERATION_KEY, 0)
+    """The current generation; a new one (never an old number again) if it was evicted."""
+    current = cache.get(GENERATION_KEY)
+    if current is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        current = cache.get(GENERATION_KEY, 0)
+    return current
 
 
 def empty():
-    """Forget every cached page (on every app server that shares the cache)."""
-    cache.add(GENERATION_KEY, 0, timeout=None)
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # evicted between add and incr
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    """Forget every cached page and memo (on every app server that shares the cache)."""
+    cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
 def remember(name, compute, timeout=24 * 60 * 60):
@@ -41,7 +43,11 @@ def remember(name, compute, timeout=24 * 60 * 60):
 
     For what every page repeats (navigation, footer, the list of restricted paths): it changes
     only when something is published, moved or restricted, exactly when the generation moves on.
+    Only where every process shares the cache (MEMO_ALLOWED): otherwise a change made through one
+    worker would leave the others with a stale memo, privacy included.
     """
+    if not getattr(settings, "MEMO_ALLOWED", False):
+        return compute()
     key = f"pagecache:{generation()}:memo:{name}"
     value = cache.get(key)
     if value is None:

@@ -8,6 +8,9 @@ from pagecache.cache import remember
 from sts_learn.privacy import may_be_signed_in
 
 CACHE_HEADER = "X-Page-Cache"
+# Query parameters of links the site makes (course filters). Any other query string is served
+# but not stored, so random query strings cannot fill the cache.
+CACHEABLE_PARAMETERS = {"audience", "domain"}
 
 
 def mark_cacheable(request):
@@ -20,6 +23,7 @@ def storable(request, response):
     cache_control = response.get("Cache-Control", "")
     return (
         getattr(request, "page_cache_allowed", False)
+        and set(request.GET) <= CACHEABLE_PARAMETERS
         and response.status_code == 200
         and not response.streaming
         and not response.cookies

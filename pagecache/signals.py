@@ -15,6 +15,7 @@ WATCHED_MODELS = (
     "wagtailcore.PageViewRestriction",
     "wagtailcore.CollectionViewRestriction",
     "wagtailcore.Site",
+    "wagtailcore.Collection",
 )
 
 

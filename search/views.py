@@ -1,6 +1,9 @@
 """The public site search: published pages that anyone may see, and nothing else."""
 
+import re
+
 from django.core.paginator import Paginator
+from django.db import DatabaseError
 from django.shortcuts import render
 from wagtail.models import Page
 
@@ -23,7 +26,16 @@ def search(request):
         context["query"] = query[:MAX_QUERY_LENGTH]
         status = 400
     elif query:
-        pages = visible_pages(Page.objects.all(), request).specific().search(query)
-        context["results"] = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        # Quotes and other operators mean nothing here; some backends would read them as syntax.
+        words = " ".join(re.sub(r'["\'()*:^~\\]', " ", query).split())
+        pages = visible_pages(Page.objects.all(), request).specific().search(words)
+        try:
+            results = Paginator(pages, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+            list(results)
+        except DatabaseError:
+            context["error"] = "We could not search for that. Please use plain words."
+            status = 400
+        else:
+            context["results"] = results
 
     return render(request, "pages/search/search.html", context, status=status)

@@ -22,11 +22,16 @@ STATE_KEYS = ("items", "title", "date", "start", "audience")
 ACTIONS = ("add", "add_course", "up", "down", "remove", "break_minutes")
 
 
+MAX_ID = 2**31 - 1
+
+
 def _index(raw):
+    """A non-negative whole number from the query, or -1 (never a number a database rejects)."""
     try:
-        return int(raw)
+        number = int(str(raw)[:12])
     except (TypeError, ValueError):
         return -1
+    return number if 0 <= number <= MAX_ID else -1
 
 
 def _current_state(request):

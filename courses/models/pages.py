@@ -11,6 +11,12 @@ from wagtail.search import index
 from courses.blocks import ObjectiveBlock
 from courses.listing import course_cards, visible_modules
 from courses.models.taxonomy import Audience
+from sts_learn.privacy import in_offline_branch, is_restricted
+
+
+def is_listed(page):
+    """A live page that anyone may see (checked in memory: it works in previews too)."""
+    return page.live and not is_restricted(page) and not in_offline_branch(page)
 
 
 class CourseFormat(models.TextChoices):
@@ -142,7 +148,8 @@ class CoursePage(Page):
             audience_list=list(self.audiences.all()),
             # In a preview the domains come from the form, not a queryset: filter them here.
             domain_list=sorted(
-                (domain for domain in self.domains.all() if domain.live), key=lambda d: d.path
+                (domain for domain in self.domains.all() if is_listed(domain)),
+                key=lambda domain: domain.path,
             ),
         )
         return context

@@ -116,6 +116,9 @@ else:
 # emptied on every publish, unpublish, move or privacy change. Off by default here; production
 # switches it on when the cache is shared (REDIS_URL), so every app server empties it at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+# Memoise navigation, footer, site and restricted paths until the next change: safe where every
+# process sees the same cache (Redis, or a single process as with runserver and the tests).
+MEMO_ALLOWED = True
 
 # Tasks run immediately in the request unless a worker backend is configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

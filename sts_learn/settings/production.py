@@ -46,3 +46,4 @@ DEMO_CONTENT_ALLOWED = False
 # could outlive an unpublish on other workers, so then the page cache stays off unless asked.
 SHARED_CACHE = bool(env("REDIS_URL", default=""))
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if SHARED_CACHE else 0)
+MEMO_ALLOWED = SHARED_CACHE

@@ -20,3 +20,15 @@ def test_sitemap_lists_public_pages_only(client, demo_site):
     assert "/science/</loc>" in sitemap
     assert "/terms/</loc>" in sitemap
     assert "/about/</loc>" not in sitemap
+
+
+@pytest.mark.django_db
+def test_sitemap_leaves_out_pages_under_an_unpublished_page(client, demo_site):
+    from tests.home.factories import StandardPageFactory
+
+    section = StandardPageFactory(parent=demo_site, title="Section", slug="section")
+    StandardPageFactory(parent=section, title="Inside", slug="inside")
+    section.unpublish()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/section/inside/</loc>" not in sitemap
+    assert client.get("/section/inside/").status_code == 404

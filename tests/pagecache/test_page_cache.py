@@ -95,6 +95,29 @@ def test_cache_is_off_by_default(client, demo_site):
 
 @pytest.mark.django_db
 def test_query_strings_are_cached_separately(client, demo_site, page_cache):
-    client.get("/science/", {"x": "1"})
-    response = client.get("/science/", {"x": "2"})
+    client.get("/science/", {"audience": "supervisors"})
+    response = client.get("/science/", {"audience": "trainers"})
     assert response[CACHE_HEADER] == "miss"
+    assert client.get("/science/", {"audience": "trainers"})[CACHE_HEADER] == "hit"
+
+
+@pytest.mark.django_db
+def test_unknown_query_strings_are_served_but_never_stored(client, demo_site, page_cache):
+    client.get("/science/", {"utm_source": "newsletter"})
+    response = client.get("/science/", {"utm_source": "newsletter"})
+    assert response.status_code == 200
+    assert CACHE_HEADER not in response
+
+
+def test_memos_are_off_where_processes_do_not_share_the_cache(settings):
+    from pagecache.cache import remember
+
+    settings.MEMO_ALLOWED = False
+    calls = []
+    for _ in range(2):
+        remember("counter", lambda: calls.append(1) or len(calls))
+    assert len(calls) == 2
+    settings.MEMO_ALLOWED = True
+    for _ in range(2):
+        remember("counter", lambda: calls.append(1) or len(calls))
+    assert len(calls) == 3

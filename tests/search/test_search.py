@@ -65,3 +65,11 @@ def test_bad_page_number_still_shows_results(client, demo_site, page):
     response = client.get("/search/", {"q": "stress", "page": page})
     assert response.status_code == 200
     assert result_titles(response)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ['"', 'a"b', "stress*", "(burnout", "x:y", "\\"])
+def test_search_syntax_characters_never_cause_an_error(client, demo_site, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code in (200, 400)
+    assert b"Search" in response.content

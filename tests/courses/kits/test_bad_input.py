@@ -213,3 +213,9 @@ def test_markup_in_the_title_is_shown_as_text(client, world):
         assert title in soup(response).h1.get_text()
     agenda_html = read_member(download(client, query), "/Agenda.html").decode()
     assert "<script>alert" not in agenda_html and "&lt;script&gt;" in agenda_html
+
+
+@pytest.mark.parametrize("parameter", ["add", "add_course", "up", "down", "remove"])
+def test_huge_numbers_never_reach_the_database(client, world, parameter):
+    response = client.get("/kits/", {parameter: "9" * 40})
+    assert response.status_code in (200, 302, 400)
