@@ -1,8 +1,13 @@
-"""Who may see what: the one place that hides restricted pages and documents.
+"""Who may see what: the one place that hides restricted and offline pages and documents.
 
 Anything restricted (trainer-only pages, private collections) must never reach a listing, search,
 the sitemap, a kit or a handout list for someone who may not see it. Every such list goes through
 ``visible_pages`` or ``visible_documents``.
+
+Everything here is read from the database for every request, never from a cache shared between
+requests: a restriction or an unpublish made by any process (the admin, a management command,
+``publish_scheduled``) applies to the very next request. Within one request the answers are kept
+on the request object, so a page that asks twice costs one query.
 
 A visitor without a session cookie is anonymous: for them the checks never touch ``request.user``
 or the session, so public responses stay free of cookies and ``Vary: Cookie`` (cacheable).
@@ -15,29 +20,41 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
-from pagecache.cache import remember
+REQUEST_MEMO = "_sts_privacy"
 
 
 def may_be_signed_in(request):
     return request is not None and settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
-def restricted_page_paths():
+def _for_request(request, name, compute):
+    """`compute()`, once per request (every call when there is no request)."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault(REQUEST_MEMO, {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def restricted_page_paths(request=None):
     """Tree paths of every restricted page (what an anonymous visitor may see nothing below)."""
-    return remember(
-        "restricted-page-paths",
+    return _for_request(
+        request,
+        "restricted",
         lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
     )
 
 
-def offline_branch_paths():
+def offline_branch_paths(request=None):
     """Paths of unpublished pages that still have children: nothing below them is shown.
 
     Wagtail serves a live page under an unpublished one; here unpublishing a course takes its
     modules offline too (listings, search and the pages themselves).
     """
-    return remember(
-        "offline-branch-paths",
+    return _for_request(
+        request,
+        "offline",
         lambda: list(
             Page.objects.filter(live=False, numchild__gt=0, depth__gt=1).values_list(
                 "path", flat=True
@@ -46,34 +63,48 @@ def offline_branch_paths():
     )
 
 
-def in_offline_branch(page):
-    return any(page.path.startswith(path) for path in offline_branch_paths())
+def _below_any(page, paths):
+    return any(page.path.startswith(path) for path in paths)
 
 
-def restricted_collection_paths():
-    """Read on every call: moving a collection sends no signal that could empty a memo."""
-    return list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+def in_offline_branch(page, request=None):
+    return _below_any(page, offline_branch_paths(request))
+
+
+def is_restricted(page, request=None):
+    """True when the page or one of its ancestors carries a view restriction."""
+    return _below_any(page, restricted_page_paths(request))
+
+
+def is_public(page, request=None):
+    """A live page that anyone may see (checked in memory: it works in previews too)."""
+    return page.live and not is_restricted(page, request) and not in_offline_branch(page, request)
 
 
 def refused_page_paths(request):
     """Tree paths below which this request may see nothing (restricted or unpublished)."""
-    offline = offline_branch_paths()
-    if not may_be_signed_in(request):
-        return [*restricted_page_paths(), *offline]
-    restrictions = PageViewRestriction.objects.select_related("page")
-    return [*(r.page.path for r in restrictions if not r.accept_request(request)), *offline]
+
+    def compute():
+        offline = offline_branch_paths(request)
+        if not may_be_signed_in(request):
+            return [*restricted_page_paths(request), *offline]
+        restrictions = PageViewRestriction.objects.select_related("page")
+        return [*(r.page.path for r in restrictions if not r.accept_request(request)), *offline]
+
+    return _for_request(request, "refused-pages", compute)
 
 
 def refused_collection_paths(request):
-    if not may_be_signed_in(request):
-        return restricted_collection_paths()
-    restrictions = CollectionViewRestriction.objects.select_related("collection")
-    return [r.collection.path for r in restrictions if not r.accept_request(request)]
+    """Tree paths of the collections whose documents this request may not have."""
 
+    def compute():
+        if not may_be_signed_in(request):
+            restricted = CollectionViewRestriction.objects.values_list("collection__path")
+            return [path for (path,) in restricted]
+        restrictions = CollectionViewRestriction.objects.select_related("collection")
+        return [r.collection.path for r in restrictions if not r.accept_request(request)]
 
-def is_restricted(page):
-    """True when the page or one of its ancestors carries a view restriction."""
-    return any(page.path.startswith(path) for path in restricted_page_paths())
+    return _for_request(request, "refused-collections", compute)
 
 
 def visible_pages(queryset, request):

@@ -1,24 +1,50 @@
-from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 
+from courses import views as course_views
 from search import views as search_views
+from sts_learn import caching
 from sts_learn.sitemaps import VisibleSitemap
+from sts_learn.throttling import throttled_password_view
+from sts_learn.views import healthz
+
+
+def shared_sitemap(request, **kwargs):
+    """The sitemap lists what anonymous visitors may see: the same for everyone."""
+    return caching.shared(sitemap(request, **kwargs))
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document views, with cache headers and download slots; passwords throttled.
+    path(
+        "documents/<int:document_id>/<str:document_filename>",
+        course_views.serve_document,
+        name="wagtaildocs_serve",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        throttled_password_view(
+            document_views.authenticate_with_password, "document", "restriction_id"
+        ),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttled_password_view(
+            wagtail_views.authenticate_with_password, "page", "page_view_restriction_id"
+        ),
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("search/", search_views.search, name="search"),
     path("kits/", include("courses.kits.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),
+    path("healthz/", healthz, name="healthz"),
+    path("sitemap.xml", shared_sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),
+    path("", include(wagtail_urls)),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [path("", include(wagtail_urls))]

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from home.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 
 
 @pytest.fixture(autouse=True)

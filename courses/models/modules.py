@@ -24,8 +24,9 @@ from courses import citations
 from courses.blocks import ActivityBlock, KeyMessageBlock, ObjectiveBlock
 from courses.choosers import handout_chooser, slides_chooser
 from courses.forms import ModulePageForm
-from courses.listing import visible_modules
-from sts_learn.privacy import visible_documents
+from courses.models.documents import CourseDocument
+from home.models import SiteSettings
+from sts_learn.privacy import visible_documents, visible_pages
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 
@@ -170,8 +171,6 @@ class ModulePage(RoutablePageMixin, Page):
 
         Read through the page's own relations, so a preview shows what the form holds.
         """
-        from courses.models import CourseDocument
-
         slides = [link.document for link in self.slide_links.all().select_related("document")]
         handouts = [link.document for link in self.handout_links.all().select_related("document")]
         allowed = set(
@@ -185,11 +184,8 @@ class ModulePage(RoutablePageMixin, Page):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from courses.models import CoursePage
-        from home.models import SiteSettings
-
         context = super().get_context(request, *args, **kwargs)
-        course = CoursePage.objects.get(path=self.path[: -self.steplen])  # the parent, in one query
+        course = Page.objects.get(path=self.path[: -self.steplen])  # the parent, in one query
         siblings = list(visible_modules(course, request).only("title", "path", "url_path"))
         position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
         slides, handouts = self.materials(request)
@@ -234,6 +230,11 @@ class ModulePage(RoutablePageMixin, Page):
         return self._references_file(
             citations.bibtex(self.references()), "application/x-bibtex; charset=utf-8", "bib"
         )
+
+
+def visible_modules(course, request):
+    """The modules of a course this request may see, in the editor's order."""
+    return visible_pages(ModulePage.objects.child_of(course), request).order_by("path")
 
 
 class ModuleReference(Orderable):

@@ -1,7 +1,12 @@
 """The course catalogue: the courses index and course pages."""
 
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
 from django import forms
 from django.db import models
+from django.db.models import Prefetch, Q
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
@@ -9,14 +14,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import ObjectiveBlock
-from courses.listing import course_cards, visible_modules
+from courses.models.modules import ModulePage, visible_modules
 from courses.models.taxonomy import Audience
-from sts_learn.privacy import in_offline_branch, is_restricted
-
-
-def is_listed(page):
-    """A live page that anyone may see (checked in memory: it works in previews too)."""
-    return page.live and not is_restricted(page) and not in_offline_branch(page)
+from home.models import DomainPage
+from sts_learn.privacy import is_public, visible_pages
 
 
 class CourseFormat(models.TextChoices):
@@ -38,13 +39,20 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     max_count = 1
     template = "pages/courses/course_index_page.html"
+    # The filter links the page makes; a shared cache keeps one copy per known value.
+    cache_query_parameters = ("audience", "domain")
 
     class Meta:
         verbose_name = "course index page"
 
-    def get_context(self, request, *args, **kwargs):
-        from home.models import DomainPage
+    def serve(self, request, *args, **kwargs):
+        """An unknown filter value is a 404 (with the whole list), never a new cache entry."""
+        response = super().serve(request, *args, **kwargs)
+        if response.context_data.get("unknown_filter"):
+            response.status_code = 404
+        return response
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses = CoursePage.objects.child_of(self)
         listed = courses.live().public()
@@ -148,8 +156,51 @@ class CoursePage(Page):
             audience_list=list(self.audiences.all()),
             # In a preview the domains come from the form, not a queryset: filter them here.
             domain_list=sorted(
-                (domain for domain in self.domains.all() if is_listed(domain)),
+                (domain for domain in self.domains.all() if is_public(domain, request)),
                 key=lambda domain: domain.path,
             ),
         )
         return context
+
+
+@dataclass
+class CourseCard:
+    """A course as lists show it: with its visible modules' count and total duration."""
+
+    course: CoursePage
+    module_count: int = 0
+    total_minutes: int = 0
+    audiences: list = field(default_factory=list)
+    domains: list = field(default_factory=list)
+
+
+def course_cards(courses, request):
+    """Cards for the visible courses of a CoursePage queryset (4 queries, whatever the sizes)."""
+    courses = list(
+        visible_pages(courses, request)
+        .order_by("path")
+        .prefetch_related(
+            "audiences",
+            Prefetch("domains", queryset=DomainPage.objects.live().public().order_by("path")),
+        )
+    )
+    if not courses:
+        return []
+    cards = {course.path: CourseCard(course) for course in courses}
+    depth = {course.depth + 1 for course in courses}
+    modules = visible_pages(
+        ModulePage.objects.filter(depth__in=depth).filter(
+            reduce(or_, (Q(path__startswith=path) for path in cards))
+        ),
+        request,
+    ).only("path", "duration_minutes")
+    step = ModulePage.steplen
+    for module in modules:
+        card = cards.get(module.path[:-step])
+        if card:
+            card.module_count += 1
+            card.total_minutes += module.duration_minutes or 0
+    for card in cards.values():
+        card.audiences = list(card.course.audiences.all())
+        card.domains = list(card.course.domains.all())
+    return list(cards.values())

@@ -7,10 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from courses.listing import course_cards
-from courses.models import CoursePage, ModulePage
 from home.blocks import BodyBlock, VisitorPathBlock
-from sts_learn.privacy import visible_pages
 
 
 class HomePage(Page):
@@ -88,12 +85,9 @@ class HomePage(Page):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
+        """The domains; the featured courses come from the courses app's template tags."""
         context = super().get_context(request, *args, **kwargs)
         context["domains"] = DomainPage.objects.child_of(self).live().public().order_by("path")
-        featured = CoursePage.objects.filter(featured_on__page=self).order_by(
-            "featured_on__sort_order"
-        )
-        context["featured_courses"] = course_cards(featured, request)
         return context
 
 
@@ -146,17 +140,6 @@ class DomainPage(Page):
 
     class Meta:
         verbose_name = "domain page"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["courses"] = course_cards(CoursePage.objects.filter(domains=self), request)
-        modules = visible_pages(ModulePage.objects.filter(domains=self), request)
-        context["modules"] = list(
-            modules.order_by("path").only(
-                "title", "url_path", "summary", "duration_minutes", "path"
-            )
-        )
-        return context
 
 
 class StandardPage(Page):

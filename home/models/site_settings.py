@@ -4,8 +4,6 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from pagecache.cache import remember
-
 
 @register_setting(icon="info-circle")
 class SiteSettings(BaseSiteSetting):
@@ -49,10 +47,7 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def review_interval(cls, request):
-        """The review interval in months for the request's site (memoised until a change)."""
-        site = Site.find_for_request(request)
-        if site is None:
+        """The review interval in months for the request's site (the default without a site)."""
+        if Site.find_for_request(request) is None:
             return cls._meta.get_field("review_interval_months").default
-        return remember(
-            f"review-interval:{site.pk}", lambda: cls.for_site(site).review_interval_months
-        )
+        return cls.for_request(request).review_interval_months

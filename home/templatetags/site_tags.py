@@ -1,14 +1,9 @@
-"""Template helpers for the site chrome (navigation, breadcrumbs, footer, the editor's user bar).
-
-What every page repeats is memoised until the next publish, move or privacy change
-(``pagecache.cache.remember``), so rendering a page does not query it again and again.
-"""
+"""Template helpers for the site chrome (navigation, breadcrumbs, footer, the editor's user bar)."""
 
 from django import template
 from wagtail.models import Page, Site
 
 from home.models import SiteSettings
-from pagecache.cache import remember
 from sts_learn.privacy import may_be_signed_in as has_session_cookie
 
 register = template.Library()
@@ -28,12 +23,8 @@ def main_navigation(context):
     site = _site(context["request"])
     if site is None:
         return []
-
-    def compute():
-        children = site.root_page.get_children().live().public().in_menu().order_by("path")
-        return [_link(page) for page in children]
-
-    return remember(f"nav:{site.pk}", compute)
+    children = site.root_page.get_children().live().public().in_menu().order_by("path")
+    return [_link(page) for page in children]
 
 
 @register.simple_tag(takes_context=True)
@@ -42,12 +33,8 @@ def breadcrumbs(context, page):
     site = _site(context["request"])
     if site is None or page.depth <= site.root_page.depth:
         return []
-
-    def compute():
-        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=site.root_page.depth)
-        return [_link(ancestor) for ancestor in ancestors]
-
-    return remember(f"crumbs:{site.pk}:{page.path}", compute)
+    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=site.root_page.depth)
+    return [_link(ancestor) for ancestor in ancestors]
 
 
 @register.simple_tag(takes_context=True)
@@ -57,17 +44,13 @@ def site_footer(context):
     site = _site(request)
     if site is None:
         return {}
-
-    def compute():
-        settings = SiteSettings.for_site(site)
-        terms = settings.terms_page
-        return {
-            "disclaimer": settings.footer_disclaimer,
-            "terms": _link(terms) if terms and terms.live else None,
-            "contact_email": settings.contact_email,
-        }
-
-    return remember(f"footer:{site.pk}", compute)
+    settings = SiteSettings.for_request(request)
+    terms = settings.terms_page
+    return {
+        "disclaimer": settings.footer_disclaimer,
+        "terms": _link(terms) if terms and terms.live else None,
+        "contact_email": settings.contact_email,
+    }
 
 
 @register.filter

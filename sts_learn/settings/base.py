@@ -23,7 +23,7 @@ INSTALLED_APPS = [
     "home",
     "courses",
     "search",
-    "pagecache",
+    "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -51,18 +51,20 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request for a host not in ALLOWED_HOSTS gets a plain 400 before anything reads it.
+    "sts_learn.middleware.AllowedHostsMiddleware",
+    # Every response leaves with a Cache-Control header (`private` unless a view said otherwise).
+    "sts_learn.middleware.DefaultCacheControlMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "pagecache.middleware.SiteMemoMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "sts_learn.middleware.PrivateRedirectMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -98,6 +100,16 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several writers at once (two moderators publishing, a worker thread saving a document):
+    # WAL lets readers go on while one writes, IMMEDIATE takes the write lock when a transaction
+    # starts (so it never fails half-way with "database is locked"), and a writer waits up to
+    # `timeout` seconds for the lock. PostgreSQL stays the choice for more than one machine.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=30),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set (shared by every app server behind a load balancer).
@@ -112,13 +124,11 @@ if env("REDIS_URL", default=""):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Page cache for anonymous visitors (pagecache/): seconds a public page is kept, 0 = off. It is
-# emptied on every publish, unpublish, move or privacy change. Off by default here; production
-# switches it on when the cache is shared (REDIS_URL), so every app server empties it at once.
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
-# Memoise navigation, footer, site and restricted paths until the next change: safe where every
-# process sees the same cache (Redis, or a single process as with runserver and the tests).
-MEMO_ALLOWED = True
+# HTTP caching: public page views for anonymous visitors may be kept this many seconds by a shared
+# cache (Varnish, a CDN: `s-maxage`); browsers always revalidate. Publishing, unpublishing, moving
+# or restricting a page purges it (and the listings that show it) from the cache named by
+# FRONTEND_CACHE_PURGE_URL. Everything that depends on who is signed in is `private`.
+HTTP_CACHE_SECONDS = env.int("HTTP_CACHE_SECONDS", default=600)
 
 # Tasks run immediately in the request unless a worker backend is configured.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
@@ -209,7 +219,8 @@ elif env("ELASTICSEARCH_URL", default=""):
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
-# Front-end cache purging (a CDN in front of the app servers), switched on by its URL.
+# Front-end cache purging (Varnish or a CDN in front of the app servers), switched on by its URL,
+# e.g. http://127.0.0.1:6081 for the Varnish of deploy/. The purge requests carry the site's host.
 if env("FRONTEND_CACHE_PURGE_URL", default=""):
     WAGTAILFRONTENDCACHE = {
         "default": {
@@ -217,6 +228,11 @@ if env("FRONTEND_CACHE_PURGE_URL", default=""):
             "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
         }
     }
+
+# Slow downloads (kits, documents) never take every thread: each app server process streams at
+# most this many at once and answers further ones with 503 and Retry-After. Keep it below the
+# threads per process (deploy/gunicorn.conf.py keeps 8 threads free for pages).
+DOWNLOAD_SLOTS = env.int("DOWNLOAD_SLOTS", default=24)
 
 # Security headers. Nothing may frame the site; Wagtail lets its own preview views frame themselves.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,4 +1,4 @@
-"""Local development: `make run`. DEBUG on, a fixed throwaway key, localhost only."""
+"""`make dev`: Django's runserver for developers. DEBUG on, a fixed throwaway key, localhost only."""
 
 from .base import *  # noqa: F403
 from .base import env
@@ -11,3 +11,4 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Static files straight from the source folders: no collectstatic needed.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

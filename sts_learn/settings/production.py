@@ -41,9 +41,3 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 DEMO_CONTENT_ALLOWED = False
-
-# With a shared cache every server sees a publish at once; with per-process memory a stale page
-# could outlive an unpublish on other workers, so then the page cache stays off unless asked.
-SHARED_CACHE = bool(env("REDIS_URL", default=""))
-PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if SHARED_CACHE else 0)
-MEMO_ALLOWED = SHARED_CACHE

@@ -1,9 +1,9 @@
-"""The test suite: fast hashing, in-memory everything, isolated media."""
+"""The test suite: fast hashing, in-memory cache, isolated media, a test database in a file."""
 
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import BASE_DIR, DATABASES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-6c2e8a0f4b1d3e5a7c9e1f3a5b7d9f1b"
@@ -20,3 +20,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the source folders: no collectstatic needed.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# On SQLite the test database is a file, not memory: the serving tests start gunicorn and other
+# processes against it, and `pytest --reuse-db` keeps it between runs.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from home.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 from home.models import HomePage
 
 DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium"

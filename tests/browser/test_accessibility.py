@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from courses.demo.loader import DATA_FILE
+from demo.courses import DATA_FILE
 from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser

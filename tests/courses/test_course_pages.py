@@ -177,8 +177,11 @@ def test_chosen_filter_is_marked_current(client, catalogue):
         {"domain": "x" * 300},
     ],
 )
-def test_unknown_filter_shows_the_message_and_every_course(client, catalogue, params):
-    response = get_ok(client, catalogue["index"].url, **params)
+def test_unknown_filter_is_a_404_with_the_message_and_every_course(client, catalogue, params):
+    """A made-up filter value is not found (so no cache keeps a copy), but still helps."""
+    response = client.get(catalogue["index"].url, params)
+    assert response.status_code == 404
+    assert "public" not in response["Cache-Control"]
     message = soup(response).select_one(".message--error")
     assert message is not None
     assert "That filter doesn’t match any audience or domain with courses" in squash(

@@ -7,7 +7,7 @@ from django.test import TestCase, override_settings
 from wagtail.models import Page, Revision
 
 from courses.models import CourseDocument, CoursePage, ModulePage
-from home.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 from home.models import DomainPage, HomePage, StandardPage
 
 DEMO_PASSWORD = "a-demo-password-for-tests"

@@ -6,7 +6,7 @@ from wagtail.models import Page, Revision
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 from home.models import DomainPage, HomePage, SiteSettings, StandardPage
 
 

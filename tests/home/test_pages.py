@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import PageViewRestriction
 
-from home.demo.loader import DEMO_DIR
+from demo.loader import DEMO_DIR
 from home.models import DomainPage, HomePage, SiteSettings
 
 SITE_TEXT = json.loads((DEMO_DIR / "consortium.json").read_text(encoding="utf-8"))

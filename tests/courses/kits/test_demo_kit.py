@@ -6,9 +6,9 @@ import zipfile
 from django.http import QueryDict
 from django.test import TestCase
 
-from courses.demo.loader import DATA_FILE
+from demo.courses import DATA_FILE
 from courses.models import CoursePage, ModulePage
-from home.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 from tests.courses.helpers import soup
 
 from .helpers import (

@@ -27,9 +27,9 @@ from courses.models import (
 )
 from courses.pdfs import DocumentPDF
 from courses.slides import Deck, Slide, pdf_bytes, pptx_bytes
-from home.models import StandardPage
+from home.models import DomainPage, StandardPage
 
-DATA_FILE = Path(__file__).resolve().parent / "courses.json"
+DATA_FILE = Path(__file__).resolve().parent / "data" / "courses.json"
 COLLECTION_NAME = "Course materials"
 ATTRIBUTION = (
     "STS Learn demonstration material, written from the published sources listed in the module."
@@ -158,8 +158,6 @@ class CourseDemoLoader:
         return CourseIndexPage.objects.get(pk=index.pk)
 
     def _domains(self, slugs):
-        from home.models import DomainPage
-
         return list(DomainPage.objects.child_of(self.home).filter(slug__in=slugs))
 
     def _course(self, index, data):

@@ -1,4 +1,8 @@
-"""Builds the consortium's page tree and the demo accounts; every step is create-if-missing."""
+"""Builds the consortium's page tree, the demo courses and the demo accounts.
+
+Every step is create-if-missing, so running it again changes nothing and never overwrites an
+editor's work.
+"""
 
 import json
 import secrets
@@ -11,6 +15,8 @@ from django.db import transaction
 from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from courses.models import CourseIndexPage, CoursePage
+from demo.courses import CourseDemoLoader
 from home.models import (
     DomainPage,
     HomePage,
@@ -20,7 +26,7 @@ from home.models import (
     StandardPage,
 )
 
-DEMO_DIR = Path(__file__).resolve().parent
+DEMO_DIR = Path(__file__).resolve().parent / "data"
 DEMO_GROUPS = ["Trainers", "HR leaders"]
 # username, group (None for the superuser), what the account is for
 DEMO_ACCOUNTS = [
@@ -106,9 +112,7 @@ class DemoLoader:
 
     @transaction.atomic
     def load_courses(self, home):
-        """The demo courses (see courses/demo/), then the home page's links to them."""
-        from courses.demo.loader import CourseDemoLoader
-
+        """The demo courses (see demo/courses.py), then the home page's links to them."""
         courses = CourseDemoLoader(home, log=self.log)
         index, course_pages = courses.load()
         self.created += courses.created
@@ -161,8 +165,6 @@ class DemoLoader:
         """Fill the "start here" cards once (last), pointing at the pages that now exist."""
         if home.start_here:
             return
-        from courses.models import CourseIndexPage, CoursePage
-
         courses = CourseIndexPage.objects.child_of(home).first()
         for_trainers = courses or DomainPage.objects.child_of(home).get(slug="education")
         for_hr = CoursePage.objects.filter(audiences__slug="hr-leaders").order_by("path").first()

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import DEMO_ACCOUNTS, DemoLoader
+from demo.loader import DEMO_ACCOUNTS, DemoLoader
 
 
 class Command(BaseCommand):

@@ -1,0 +1,89 @@
+"""Project-wide middleware: the host check, the default Cache-Control, redirects that keep secrets."""
+
+import logging
+
+from django.core.exceptions import DisallowedHost
+from django.http import (
+    HttpResponseBadRequest,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.utils.cache import patch_cache_control
+from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Page
+
+from sts_learn.privacy import visible_pages
+
+logger = logging.getLogger("sts_learn.security")
+
+
+class AllowedHostsMiddleware:
+    """Answer a request for a host outside ALLOWED_HOSTS with a plain 400, before anything else.
+
+    Django would raise DisallowedHost wherever the host is first read and log it with a
+    traceback; here the request ends at once, with one line in the log.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost as refusal:
+            logger.warning("Refused a request for an unknown host: %s", refusal)
+            response = HttpResponseBadRequest(
+                "Bad request: this server does not answer for that host name.\n",
+                content_type="text/plain; charset=utf-8",
+            )
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        return self.get_response(request)
+
+
+class DefaultCacheControlMiddleware:
+    """Every response says how it may be cached: `private, no-cache` unless its view said so.
+
+    Public page views set their own `public, s-maxage` (home/wagtail_hooks.py); static files
+    get whitenoise's headers. Whatever else leaves the site (search, kits, errors, redirects,
+    the admin) may be kept by the visitor's browser only, and only after checking with us.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+class PrivateRedirectMiddleware(RedirectMiddleware):
+    """Wagtail's redirects, except to a page this visitor may not see: that stays a 404.
+
+    Renaming or moving a trainer-only page leaves a redirect from its old address; following it
+    would tell anyone the page's new address. Redirects to plain URLs are followed as before.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code != 404:
+            return response
+        path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+        redirect = get_redirect(request, path)
+        if redirect is None:
+            path_without_query = path.split("?", 1)[0]
+            if path_without_query == path:
+                return response
+            redirect = get_redirect(request, path_without_query)
+        if redirect is None or redirect.link is None:
+            return response
+        if redirect.redirect_page_id is not None:
+            target = Page.objects.filter(pk=redirect.redirect_page_id)
+            if not visible_pages(target, request).exists():
+                return response
+        redirect_class = (
+            HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
+        )
+        return redirect_class(redirect.link)

@@ -1,0 +1,32 @@
+"""Page and document passwords are throttled like account sign-ins (django-axes).
+
+Wagtail's password views answer a wrong password with the form again. Each wrong answer is
+recorded as a failed sign-in for that restriction from that address; after AXES_FAILURE_LIMIT
+failures the visitor gets the same 429 cool-off page as the sign-in form.
+"""
+
+import functools
+
+from axes.handlers.proxy import AxesProxyHandler
+from axes.helpers import get_lockout_response
+from django.contrib.auth.signals import user_login_failed
+
+
+def throttled_password_view(view, kind, restriction_argument):
+    """Wrap one of Wagtail's password views, whose URL names the restriction's id."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method != "POST":
+            return view(request, *args, **kwargs)
+        credentials = {"username": f"{kind}-password-{kwargs[restriction_argument]}"}
+        if not AxesProxyHandler.is_allowed(request, credentials):
+            return get_lockout_response(request, None, credentials)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:  # the form came back: the password was wrong
+            user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+            if not AxesProxyHandler.is_allowed(request, credentials):
+                return get_lockout_response(request, None, credentials)
+        return response
+
+    return wrapper
