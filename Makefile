@@ -3,14 +3,19 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+VARNISH_PORT ?= 8080
 CHROMIUM ?= /usr/bin/chromium
 STAMP := $(VENV)/.installed
+# `make run` serves as production does, on this machine: sts_learn/settings/local.py.
+LOCAL := DJANGO_SETTINGS_MODULE=sts_learn.settings.local
+DEV := DJANGO_SETTINGS_MODULE=sts_learn.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate demo test test-fast lint check-deploy clean
+.PHONY: help install migrate static demo run dev serve-varnish test test-fast lint check-deploy \
+	bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -21,22 +26,36 @@ $(STAMP): pyproject.toml
 install: $(STAMP) ## Create the virtual environment and install everything
 
 migrate: $(STAMP) ## Apply database migrations
-	$(BIN)/python manage.py migrate --noinput
+	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 
-demo: migrate ## Load the consortium's pages and demo accounts (only what is missing)
-	$(BIN)/python manage.py load_demo_content
+static: $(STAMP) ## Collect the static files (hashed and compressed, as in production)
+	$(LOCAL) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
-run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:$(PORT)
+demo: migrate ## Load the consortium's pages, demo courses and demo accounts (only what is missing)
+	$(LOCAL) $(BIN)/python manage.py load_demo_content
+
+run: demo static ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000 (PORT=) as production does
 	@echo ""
-	@echo "  STS Learn: http://127.0.0.1:$(PORT)/"
+	@echo "  STS Learn: http://127.0.0.1:$(PORT)/   (gunicorn, DEBUG off; Ctrl-C stops it)"
 	@echo "  Sign in:   http://127.0.0.1:$(PORT)/admin/  (demo accounts: admin, editor, moderator,"
 	@echo "             trainer, hr; password from DEMO_PASSWORD, or the one printed above on first load)"
 	@echo ""
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(LOCAL) GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py sts_learn.wsgi
 
-test: $(STAMP) ## Run the whole suite (browser tests where Chromium is present)
+dev: $(STAMP) ## For developers: Django's runserver with DEBUG and autoreload on http://127.0.0.1:8000
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py load_demo_content
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+serve-varnish: demo static ## The production recipe: Varnish on :8080 (VARNISH_PORT=) in front of gunicorn (installs varnish)
+	PORT=$(VARNISH_PORT) BIN=$(BIN) deploy/serve-with-varnish.sh
+
+test: $(STAMP) ## Run the whole suite on a fresh test database (browser tests where Chromium is present)
 	@test -x $(CHROMIUM) || echo "NOTE: Chromium not found at $(CHROMIUM): the browser (axe) tests will be SKIPPED. Install it with: apt-get install chromium"
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --create-db
+
+test-fast: $(STAMP) ## The suite again on the kept test database (--reuse-db); after new migrations use `make test`
+	$(BIN)/python -m pytest --reuse-db
 
 lint: $(STAMP) ## ruff, and models against migrations
 	$(BIN)/python -m ruff check .
@@ -48,5 +67,9 @@ check-deploy: $(STAMP) ## Django's deployment checks under production settings
 	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-sts.example.org} \
 	$(BIN)/python manage.py check --deploy --fail-level WARNING
 
-clean: ## Remove the virtual environment, the SQLite database and local media
-	rm -rf $(VENV) db.sqlite3 media static_collected
+bench: $(STAMP) ## Print page and kit-download figures (benchmarks/; needs wrk and varnish)
+	$(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/kits.py
+
+clean: ## Remove the virtual environment, the SQLite databases, local media and the local secret key
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .test-db.sqlite3* media static_collected .secret-key

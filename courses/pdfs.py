@@ -24,8 +24,11 @@ def plain(text):
 class DocumentPDF(FPDF):
     """A4 document with the consortium's running footer and simple building blocks."""
 
-    def __init__(self, title, footer_note="", orientation="portrait"):
+    def __init__(self, title, footer_note="", orientation="portrait", created=None):
+        """`created` dates the file; the same content and date always give the same bytes."""
         super().__init__(orientation=orientation, unit="mm", format="A4")
+        if created is not None:
+            self.set_creation_date(created)
         self.doc_title = plain(title)
         self.footer_note = plain(footer_note)
         self.set_title(self.doc_title)

@@ -74,3 +74,40 @@ def limited(view):
 
     return wrapper
 
+
+
+class RangeNotSatisfiable(Exception):
+    """The Range header asks for bytes the file does not have."""
+
+
+def requested_range(request, total, etag):
+    """(start, end) of the one byte range this request asks for, or None for the whole file.
+
+    Only a single range is honoured ("bytes=500-", "bytes=500-999", "bytes=-500"), as download
+    managers and browsers send when they resume; several ranges, a malformed header, or an
+    If-Range that names another version of the file get the whole file (RFC 9110, 14.2).
+    """
+    header = request.META.get("HTTP_RANGE", "").strip()
+    if not header or total == 0:
+        return None
+    if_range = request.META.get("HTTP_IF_RANGE")
+    if if_range is not None and if_range.strip() != etag:
+        return None
+    unit, _, spec = header.partition("=")
+    if unit.strip().lower() != "bytes" or "," in spec:
+        return None
+    first, dash, last = spec.strip().partition("-")
+    if not dash or not (first + last).isdigit():  # digits on one side of the dash at least
+        return None
+    if not first:  # the last N bytes
+        length = int(last)
+        if length == 0:
+            raise RangeNotSatisfiable
+        return max(total - length, 0), total - 1
+    start = int(first)
+    end = min(int(last), total - 1) if last else total - 1
+    if start >= total:
+        raise RangeNotSatisfiable
+    if end < start:
+        return None
+    return start, end

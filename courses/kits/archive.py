@@ -3,14 +3,22 @@
 Slides and handouts are stored, not compressed (they are compressed already), and so are the
 small generated files: with every member stored, zipstream-ng computes the archive's size in
 advance, so the download carries a true Content-Length and browsers show real progress.
+
+The same kit always gives the same bytes (members in agenda order, dated by the kit's newest
+module, generated PDFs dated the same way), so a cut download can resume with a Range request;
+the kit's ETag changes whenever any byte would.
 """
 
+import hashlib
+import threading
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from zipstream import ZIP_STORED, ZipStream
+from zipstream import ng as zipstream_ng
 
 from courses.kits import printouts
 from courses.kits.names import UniqueNames, safe_name
@@ -37,6 +45,54 @@ def _stream(document):
     with document.file.storage.open(document.file.name, "rb") as stored:
         while chunk := stored.read(CHUNK):
             yield chunk
+
+
+# zipstream-ng stamps members added from memory or iterators with the time they are written;
+# a resumable download needs the same date every time. While a kit is being written (in this
+# thread), its members carry the kit's date instead.
+_member_date = threading.local()
+
+
+class _DatedMemberInfo(zipstream_ng.ZipStreamInfo):
+    def __init__(self, filename, date_time=None):
+        super().__init__(filename, date_time or getattr(_member_date, "value", None))
+
+
+zipstream_ng.ZipStreamInfo = _DatedMemberInfo
+
+
+class DatedArchive:
+    """A ZipStream whose members are dated `date_time`, iterated in chunks; len() is exact."""
+
+    def __init__(self, archive, date_time):
+        self.archive = archive
+        self.date_time = date_time
+
+    def __len__(self):
+        return len(self.archive)
+
+    def __iter__(self):
+        chunks = iter(self.archive)
+        while True:
+            _member_date.value = self.date_time
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                return
+            finally:
+                _member_date.value = None
+            yield chunk
+
+    def byte_range(self, start, end):
+        """The bytes from `start` to `end` (inclusive), without sending what comes before."""
+        position = 0
+        for chunk in self:
+            chunk_end = position + len(chunk)
+            if chunk_end > start:
+                yield chunk[max(start - position, 0) : end + 1 - position]
+            if chunk_end > end:
+                return
+            position = chunk_end
 
 
 def material_names(kit):
@@ -110,13 +166,33 @@ def members(kit, terms_url, kit_url):
     return [Member(f"{folder}/{member.name}", member.document, member.data) for member in files]
 
 
+def _zip_date(moment):
+    """A ZIP member date (local time, at least 1980) for an aware datetime."""
+    return max(timezone.localtime(moment).timetuple()[:6], (1980, 1, 1, 0, 0, 0))
+
+
+def _etag(kit_members, date_time):
+    """Changes whenever a byte of the archive would: names, sizes, file hashes, generated text."""
+    digest = hashlib.sha256(repr(date_time).encode())
+    for member in kit_members:
+        digest.update(member.name.encode())
+        digest.update(str(member.size).encode())
+        if member.document:
+            digest.update(f"{member.document.pk}:{member.document.file_hash}".encode())
+        else:
+            digest.update(hashlib.sha256(member.data).digest())
+    return f'"{digest.hexdigest()[:32]}"'
+
+
 def build(kit, terms_url, kit_url):
-    """(ZipStream, file name): call `check(kit)` first; nothing is read until it is iterated."""
+    """(archive, file name, ETag): call `check(kit)` first; nothing is read until iterated."""
+    kit_members = members(kit, terms_url, kit_url)
+    date_time = _zip_date(kit.version_date)
     archive = ZipStream(compress_type=ZIP_STORED, sized=True)
-    for member in members(kit, terms_url, kit_url):
+    for member in kit_members:
         if member.document:
             archive.add(_stream(member.document), member.name, size=member.size)
         else:
             archive.add(member.data, member.name)
     filename = f"{safe_name(printouts.kit_title(kit), 'Session kit')[:80]}.zip"
-    return archive, filename
+    return DatedArchive(archive, date_time), filename, _etag(kit_members, date_time)

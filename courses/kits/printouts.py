@@ -36,7 +36,7 @@ def rich_text_lines(html):
 
 
 def agenda_pdf(kit):
-    pdf = DocumentPDF(f"Agenda: {kit_title(kit)}", FOOTER)
+    pdf = DocumentPDF(f"Agenda: {kit_title(kit)}", FOOTER, created=kit.version_date)
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.title_block(kit_title(kit), session_line(kit))
@@ -70,7 +70,9 @@ def agenda_pdf(kit):
 
 def guide_pdf(kit):
     """Per agenda item: objectives, timings, key messages, activities, notes, warnings, sources."""
-    pdf = DocumentPDF(f"Facilitator guide: {kit_title(kit)}", FOOTER)
+    pdf = DocumentPDF(
+        f"Facilitator guide: {kit_title(kit)}", FOOTER, created=kit.version_date
+    )
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.title_block(f"Facilitator guide: {kit_title(kit)}", session_line(kit))

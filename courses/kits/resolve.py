@@ -11,6 +11,8 @@ from courses.kits.state import Break
 from courses.models import CourseDocument, ModuleHandout, ModulePage, ModuleReference, ModuleSlides
 from sts_learn.privacy import visible_documents, visible_pages
 
+EARLIEST_DATE = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
 
 @dataclass
 class AgendaItem:
@@ -63,6 +65,12 @@ class Kit:
             moment = datetime.datetime.combine(datetime.date(2000, 1, 1), self.state.start)
             return (moment + datetime.timedelta(minutes=minutes)).strftime("%H:%M")
         return f"{minutes // 60}:{minutes % 60:02d}"
+
+    @property
+    def version_date(self):
+        """When the newest of its modules was published: the date its generated files carry."""
+        dates = [item.module.last_published_at for item in self.modules]
+        return max((date for date in dates if date), default=EARLIEST_DATE)
 
     @property
     def ends_next_day(self):

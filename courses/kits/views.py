@@ -4,7 +4,7 @@ from django.conf import settings
 from django.http import HttpResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.utils.http import content_disposition_header
 from wagtail.models import Site
 
@@ -13,6 +13,7 @@ from courses.kits.resolve import resolve
 from courses.kits.state import KitState, parse, parse_minutes
 from courses.models import CoursePage, ModulePage
 from home.models import SiteSettings
+from sts_learn import caching, downloads
 from sts_learn.privacy import visible_pages
 
 COOKIE = "sts_kit"
@@ -83,8 +84,7 @@ def _remember(response, state):
     else:
         response.delete_cookie(COOKIE, path=COOKIE_PATH)
     patch_vary_headers(response, ["Cookie"])
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return caching.restricted(response)
 
 
 def _add_links(kit):
@@ -139,6 +139,7 @@ def _kit_or_problem_page(request):
     return resolve(state, request), None
 
 
+@downloads.limited
 def download(request):
     kit, refusal = _kit_or_problem_page(request)
     if refusal:
@@ -151,12 +152,28 @@ def download(request):
     site = Site.find_for_request(request)
     terms_url = request.build_absolute_uri(terms.get_url(request)) if terms and site else ""
     kit_url = request.build_absolute_uri(f"/kits/?{kit.state.query()}")
-    stream, filename = archive.build(kit, terms_url, kit_url)
-    response = StreamingHttpResponse(stream, content_type="application/zip")
-    response["Content-Length"] = str(len(stream))
+    stream, filename, etag = archive.build(kit, terms_url, kit_url)
+    total = len(stream)
+    try:
+        wanted = downloads.requested_range(request, total, etag)
+    except downloads.RangeNotSatisfiable:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{total}"
+        return caching.restricted(response)
+    if wanted is None:
+        response = StreamingHttpResponse(stream, content_type="application/zip")
+        response["Content-Length"] = str(total)
+    else:
+        start, end = wanted
+        response = StreamingHttpResponse(
+            stream.byte_range(start, end), content_type="application/zip", status=206
+        )
+        response["Content-Length"] = str(end - start + 1)
+        response["Content-Range"] = f"bytes {start}-{end}/{total}"
+    response["Accept-Ranges"] = "bytes"
+    response["ETag"] = etag
     response["Content-Disposition"] = content_disposition_header(True, filename)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return caching.restricted(response)
 
 
 def _print_view(request, template):
@@ -170,7 +187,7 @@ def _print_view(request, template):
         "kit_query": kit.state.query(),
         "print_view": True,
     }
-    return render(request, template, context)
+    return caching.restricted(render(request, template, context))
 
 
 def agenda(request):
@@ -187,7 +204,7 @@ def _pdf(request, build, name):
         return refusal
     response = HttpResponse(build(kit), content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, f"{name}.pdf")
-    return response
+    return caching.restricted(response)
 
 
 def agenda_pdf(request):

@@ -3,14 +3,15 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, STORAGES
+from .base import BASE_DIR, DATABASES, STORAGES, env
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-6c2e8a0f4b1d3e5a7c9e1f3a5b7d9f1b"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="sts-learn-test-media-")
+# Processes started by the serving tests are handed the media folder of the run that started them.
+MEDIA_ROOT = env("TEST_MEDIA_ROOT", default="") or tempfile.mkdtemp(prefix="sts-learn-test-media-")
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
