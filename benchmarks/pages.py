@@ -1,13 +1,13 @@
-"""Requests per second of public pages, next to a static file served by the same server.
+"""Requests per second of public pages: uncached from gunicorn, and through Varnish, next to a
+static file served by whitenoise from the same gunicorn, all in one run.
 
     .venv/bin/python benchmarks/pages.py [--seconds 10] [--connections 16]
 
-Builds a throwaway SQLite database with the demo content, serves it with gunicorn (2 workers,
-production settings, DEBUG off, Redis as the shared cache: BENCHMARK_REDIS_URL, default
-redis://127.0.0.1:6379/15, which it empties) and drives it with wrk (Debian package `wrk`),
-first with the page cache off, then on. Prints requests per second per URL and each as a ratio
-of the static file's rate measured in the same run. Nothing here asserts: the machine is
-shared and noisy.
+Builds a throwaway SQLite database with the demo content, serves it as `make run` does (gunicorn
+with deploy/gunicorn.conf.py: 2 workers x 32 threads, DEBUG off, no access log) and puts
+deploy/varnish.vcl in front of it. wrk (Debian package `wrk`) drives each URL; Varnish comes from
+Debian's `varnish`. Prints requests per second and each rate as a ratio of the static file's rate
+measured in the same run. Nothing here asserts: the machine is shared and noisy.
 """
 
 import argparse
@@ -25,13 +25,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-URLS = {
-    "static file (site.css)": "/static/css/site.css",
+STATIC = "/static/css/site.css"
+PAGES = {
     "home page /": "/",
+    "course index": "/courses/",
     "course page": "/courses/understanding-sts/",
     "module page": "/courses/understanding-sts/what-is-sts/",
-    "course index": "/courses/",
 }
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 
 
 def free_port():
@@ -45,69 +46,80 @@ def run(args, env):
 
 
 def prepare(workdir):
-    """Environment of a production-like server over a fresh database with the demo content."""
+    """Environment of `make run`'s server over a fresh database with the demo content."""
     env = {
-        **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir}/bench.sqlite3",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "DEMO_PASSWORD": "benchmark-only-password",
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "DJANGO_SETTINGS_MODULE")
     }
-    env.pop("REDIS_URL", None)
-    run(
-        [PYTHON, "manage.py", "migrate", "--noinput"],
-        {**env, "DJANGO_SETTINGS_MODULE": "sts_learn.settings.dev"},
-    )
-    run(
-        [PYTHON, "manage.py", "load_demo_content"],
-        {**env, "DJANGO_SETTINGS_MODULE": "sts_learn.settings.dev"},
-    )
     env.update(
-        DJANGO_SETTINGS_MODULE="sts_learn.settings.production",
-        SECRET_KEY="benchmark-only-secret-key-6f1d0c9b8a7e6d5c4b3a2f1e0d9c8b7a",
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        SECURE_SSL_REDIRECT="false",
+        DJANGO_SETTINGS_MODULE="sts_learn.settings.local",
+        DATABASE_URL=f"sqlite:///{workdir}/bench.sqlite3",
+        MEDIA_ROOT=str(workdir / "media"),
         STATIC_ROOT=str(workdir / "static"),
-        # As production runs: a cache shared by the workers (the machine's Redis, a spare db).
-        REDIS_URL=os.environ.get("BENCHMARK_REDIS_URL", "redis://127.0.0.1:6379/15"),
+        SECRET_KEY="benchmark-only-secret-key-6f1d0c9b8a7e6d5c4b3a2f1e0d9c8b7a",
+        DEMO_PASSWORD="benchmark-only-password",
+        GUNICORN_ACCESS_LOG="",
     )
+    run([PYTHON, "manage.py", "migrate", "--noinput"], env)
+    run([PYTHON, "manage.py", "load_demo_content"], env)
     run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)
     return env
 
 
-class Server:
-    def __init__(self, env, page_cache_seconds):
-        subprocess.run(["redis-cli", "-u", env["REDIS_URL"], "FLUSHDB"], check=False,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
-        self.port = free_port()
-        self.env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+def wait_until_up(url, process, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server at {url} exited")
+        try:
+            urllib.request.urlopen(f"{url}/healthz/", timeout=2).read()
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not start")
 
-    def __enter__(self):
-        gunicorn = Path(PYTHON).with_name("gunicorn")
-        self.process = subprocess.Popen(
-            [str(gunicorn), "sts_learn.wsgi", "--workers", "2", "--bind", f"127.0.0.1:{self.port}",
-             "--log-level", "warning"],
-            cwd=ROOT, env=self.env,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/", timeout=2).read()
-                return self
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("gunicorn did not start")
 
-    @property
-    def url(self):
-        return f"http://127.0.0.1:{self.port}"
+def start_gunicorn(env):
+    port = free_port()
+    process = subprocess.Popen(
+        [str(Path(PYTHON).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py",
+         "sts_learn.wsgi"],
+        cwd=ROOT, env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url, process)
+    return process, url
 
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
+
+def start_varnish(workdir, backend_port):
+    port = free_port()
+    vcl = workdir / "site.vcl"
+    vcl.write_text(
+        (ROOT / "deploy" / "varnish.vcl")
+        .read_text()
+        .replace("BACKEND_HOST", "127.0.0.1")
+        .replace("BACKEND_PORT", str(backend_port))
+    )
+    os.chmod(workdir, 0o755)
+    vcl.chmod(0o644)
+    process = subprocess.Popen(
+        [VARNISHD, "-F", "-n", str(workdir / "varnish"), "-a", f"127.0.0.1:{port}",
+         "-f", str(vcl), "-s", "malloc,128m"],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url, process)
+    return process, url
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
 
 
 def requests_per_second(url, seconds, connections):
-    urllib.request.urlopen(url, timeout=10).read()  # warm up (and fill the page cache)
+    urllib.request.urlopen(url, timeout=10).read()  # warm up (and fill Varnish)
     output = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url],
         capture_output=True, text=True, check=True,
@@ -123,27 +135,32 @@ def main():
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     options = parser.parse_args()
-    if not shutil.which("wrk"):
-        sys.exit("wrk is not installed: apt-get install wrk")
+    for tool in ("wrk", VARNISHD):
+        if not shutil.which(tool) and not os.access(tool, os.X_OK):
+            sys.exit(f"{tool} is not installed: apt-get install wrk varnish")
+    measure = lambda url: requests_per_second(url, options.seconds, options.connections)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="sts-bench-") as tmp:
-        env = prepare(Path(tmp))
-        results = {}
-        for label, seconds in (("page cache off", 0), ("page cache on", 300)):
-            with Server(env, seconds) as server:
-                results[label] = {
-                    name: requests_per_second(
-                        server.url + path, options.seconds, options.connections
-                    )
-                    for name, path in URLS.items()
-                }
-    print(f"\nwrk -t2 -c{options.connections} -d{options.seconds}s against gunicorn, 2 workers, "
-          "production settings, SQLite, DEBUG off\n")  # fmt: skip
-    for label, rates in results.items():
-        static = rates["static file (site.css)"]
-        print(f"{label}:")
-        for name, rate in rates.items():
-            print(f"  {name:<24} {rate:>9.1f} req/s   {rate / static:6.1%} of the static file")
-        print()
+        workdir = Path(tmp)
+        env = prepare(workdir)
+        gunicorn, app = start_gunicorn(env)
+        varnish, cache = start_varnish(workdir, app.rsplit(":", 1)[1])
+        try:
+            static = measure(app + STATIC)
+            uncached = {name: measure(app + path) for name, path in PAGES.items()}
+            through_varnish = {name: measure(cache + path) for name, path in PAGES.items()}
+        finally:
+            stop(varnish)
+            stop(gunicorn)
+    print(f"\nwrk -t2 -c{options.connections} -d{options.seconds}s; gunicorn as `make run` "
+          "(2 workers x 32 threads, DEBUG off), SQLite, demo content\n")  # fmt: skip
+    print(f"  static file via whitenoise   {static:>9.1f} req/s   (the baseline)")
+    print("\n  uncached, from gunicorn:")
+    for name, rate in uncached.items():
+        print(f"    {name:<26} {rate:>9.1f} req/s   {rate / static:7.1%} of the static file")
+    print("\n  through Varnish (deploy/varnish.vcl):")
+    for name, rate in through_varnish.items():
+        print(f"    {name:<26} {rate:>9.1f} req/s   {rate / static:7.2f} x the static file")
+    print()
 
 
 if __name__ == "__main__":

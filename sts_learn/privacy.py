@@ -17,7 +17,7 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 
 REQUEST_MEMO = "_sts_privacy"
@@ -37,13 +37,31 @@ def _for_request(request, name, compute):
     return memo[name]
 
 
+def _closed_pages(request):
+    """(restricted paths, offline branch paths), read together in one query."""
+
+    def compute():
+        restricted = Exists(PageViewRestriction.objects.filter(page=OuterRef("pk")))
+        offline = Q(live=False, numchild__gt=0, depth__gt=1)
+        rows = (
+            Page.objects.annotate(restricted=restricted)
+            .filter(Q(restricted=True) | offline)
+            .values_list("path", "restricted", "live", "numchild", "depth")
+        )
+        restricted_paths, offline_paths = [], []
+        for path, is_restricted, live, numchild, depth in rows:
+            if is_restricted:
+                restricted_paths.append(path)
+            if not live and numchild > 0 and depth > 1:
+                offline_paths.append(path)
+        return restricted_paths, offline_paths
+
+    return _for_request(request, "closed-pages", compute)
+
+
 def restricted_page_paths(request=None):
     """Tree paths of every restricted page (what an anonymous visitor may see nothing below)."""
-    return _for_request(
-        request,
-        "restricted",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
-    )
+    return _closed_pages(request)[0]
 
 
 def offline_branch_paths(request=None):
@@ -52,15 +70,7 @@ def offline_branch_paths(request=None):
     Wagtail serves a live page under an unpublished one; here unpublishing a course takes its
     modules offline too (listings, search and the pages themselves).
     """
-    return _for_request(
-        request,
-        "offline",
-        lambda: list(
-            Page.objects.filter(live=False, numchild__gt=0, depth__gt=1).values_list(
-                "path", flat=True
-            )
-        ),
-    )
+    return _closed_pages(request)[1]
 
 
 def _below_any(page, paths):

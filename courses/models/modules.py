@@ -24,9 +24,8 @@ from courses import citations
 from courses.blocks import ActivityBlock, KeyMessageBlock, ObjectiveBlock
 from courses.choosers import handout_chooser, slides_chooser
 from courses.forms import ModulePageForm
-from courses.models.documents import CourseDocument
-from home.models import SiteSettings
-from sts_learn.privacy import visible_documents, visible_pages
+from home.models import SiteSettings, site_ancestors
+from sts_learn.privacy import refused_collection_paths, visible_pages
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 
@@ -171,21 +170,21 @@ class ModulePage(RoutablePageMixin, Page):
 
         Read through the page's own relations, so a preview shows what the form holds.
         """
-        slides = [link.document for link in self.slide_links.all().select_related("document")]
-        handouts = [link.document for link in self.handout_links.all().select_related("document")]
-        allowed = set(
-            visible_documents(
-                CourseDocument.objects.filter(pk__in=[d.pk for d in slides + handouts]), request
-            ).values_list("pk", flat=True)
-        )
-        return (
-            [document for document in slides if document.pk in allowed],
-            [document for document in handouts if document.pk in allowed],
-        )
+        refused = refused_collection_paths(request)
+
+        def allowed(links):
+            documents = [link.document for link in links.select_related("document__collection")]
+            return [
+                document
+                for document in documents
+                if not any(document.collection.path.startswith(path) for path in refused)
+            ]
+
+        return allowed(self.slide_links.all()), allowed(self.handout_links.all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        course = Page.objects.get(path=self.path[: -self.steplen])  # the parent, in one query
+        course = site_ancestors(self, request)[-1]  # the parent (the breadcrumbs read the same)
         siblings = list(visible_modules(course, request).only("title", "path", "url_path"))
         position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
         slides, handouts = self.materials(request)

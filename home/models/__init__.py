@@ -1,4 +1,11 @@
-from .pages import DomainPage, HomePage, HomePageFeaturedCourse, HomePageGoal, StandardPage
+from .pages import (
+    DomainPage,
+    HomePage,
+    HomePageFeaturedCourse,
+    HomePageGoal,
+    StandardPage,
+    site_ancestors,
+)
 from .site_settings import SiteSettings
 
 __all__ = [
@@ -8,4 +15,5 @@ __all__ = [
     "HomePageGoal",
     "SiteSettings",
     "StandardPage",
+    "site_ancestors",
 ]

@@ -10,6 +10,15 @@ from wagtail.search import index
 from home.blocks import BodyBlock, VisitorPathBlock
 
 
+def site_ancestors(page, request):
+    """The page's ancestors from the site's home page down (not the page), once per request."""
+    memo = request.__dict__.setdefault("_sts_ancestors", {})
+    if page.path not in memo:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gte=2)
+        memo[page.path] = list(ancestors.only("title", "path", "depth", "url_path", "live"))
+    return memo[page.path]
+
+
 class HomePage(Page):
     """The site root: mission, goals, domains and where each kind of visitor starts."""
 

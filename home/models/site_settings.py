@@ -46,6 +46,11 @@ class SiteSettings(BaseSiteSetting):
         verbose_name = "Site settings"
 
     @classmethod
+    def base_queryset(cls):
+        """The footer shows the Terms page's title and address: fetched with the settings."""
+        return super().base_queryset().select_related("terms_page")
+
+    @classmethod
     def review_interval(cls, request):
         """The review interval in months for the request's site (the default without a site)."""
         if Site.find_for_request(request) is None:

@@ -1,10 +1,11 @@
 """Template helpers for the site chrome (navigation, breadcrumbs, footer, the editor's user bar)."""
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from home.models import SiteSettings
+from home.models import SiteSettings, site_ancestors
 from sts_learn.privacy import may_be_signed_in as has_session_cookie
+from sts_learn.privacy import restricted_page_paths
 
 register = template.Library()
 
@@ -13,28 +14,34 @@ def _site(request):
     return Site.find_for_request(request)
 
 
-def _link(page):
-    return {"pk": page.pk, "title": page.title, "path": page.path, "url": page.url}
+def _link(page, request):
+    return {"pk": page.pk, "title": page.title, "path": page.path, "url": page.get_url(request)}
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The home page's live, public children marked "show in menus", in tree order."""
-    site = _site(context["request"])
+    """The home page's live children marked "show in menus" that anyone may see, in order."""
+    request = context["request"]
+    site = _site(request)
     if site is None:
         return []
-    children = site.root_page.get_children().live().public().in_menu().order_by("path")
-    return [_link(page) for page in children]
+    restricted = restricted_page_paths(request)
+    children = site.root_page.get_children().live().in_menu().order_by("path")
+    return [
+        _link(page, request)
+        for page in children.only("title", "path", "url_path")
+        if not any(page.path.startswith(path) for path in restricted)
+    ]
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     """Links to the page's ancestors from the site's home page down, without the page itself."""
-    site = _site(context["request"])
+    request = context["request"]
+    site = _site(request)
     if site is None or page.depth <= site.root_page.depth:
         return []
-    ancestors = Page.objects.ancestor_of(page).filter(depth__gte=site.root_page.depth)
-    return [_link(ancestor) for ancestor in ancestors]
+    return [_link(ancestor, request) for ancestor in site_ancestors(page, request)]
 
 
 @register.simple_tag(takes_context=True)
@@ -48,7 +55,7 @@ def site_footer(context):
     terms = settings.terms_page
     return {
         "disclaimer": settings.footer_disclaimer,
-        "terms": _link(terms) if terms and terms.live else None,
+        "terms": _link(terms, request) if terms and terms.live else None,
         "contact_email": settings.contact_email,
     }
 
