@@ -117,6 +117,16 @@ def refused_collection_paths(request):
     return _for_request(request, "refused-collections", compute)
 
 
+def public_pages(queryset, request=None):
+    """Live pages of `queryset` that anyone may see, whoever is asking (for what every visitor
+    is shown alike, such as the filters of a list)."""
+    closed = [*restricted_page_paths(request), *offline_branch_paths(request)]
+    queryset = queryset.live()
+    if closed:
+        queryset = queryset.exclude(reduce(or_, (Q(path__startswith=path) for path in closed)))
+    return queryset
+
+
 def visible_pages(queryset, request):
     """Live pages of `queryset` that this request may view."""
     refused = refused_page_paths(request)

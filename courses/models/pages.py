@@ -17,7 +17,7 @@ from courses.blocks import ObjectiveBlock
 from courses.models.modules import ModulePage, visible_modules
 from courses.models.taxonomy import Audience
 from home.models import DomainPage
-from sts_learn.privacy import is_public, visible_pages
+from sts_learn.privacy import is_public, public_pages, visible_pages
 
 
 class CourseFormat(models.TextChoices):
@@ -55,9 +55,10 @@ class CourseIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses = CoursePage.objects.child_of(self)
-        listed = courses.live().public()
+        listed = public_pages(courses, request)
         audiences = list(Audience.objects.filter(courses__in=listed).distinct())
-        domains = list(DomainPage.objects.live().public().filter(courses__in=listed).distinct())
+        domains = public_pages(DomainPage.objects.filter(courses__in=listed), request)
+        domains = list(domains.distinct())
         wanted_audience = request.GET.get("audience")
         wanted_domain = request.GET.get("domain")
         chosen_audience = next((a for a in audiences if a.slug == wanted_audience), None)
@@ -176,13 +177,11 @@ class CourseCard:
 
 def course_cards(courses, request):
     """Cards for the visible courses of a CoursePage queryset (4 queries, whatever the sizes)."""
+    domains = public_pages(DomainPage.objects.all(), request).order_by("path")
     courses = list(
         visible_pages(courses, request)
         .order_by("path")
-        .prefetch_related(
-            "audiences",
-            Prefetch("domains", queryset=DomainPage.objects.live().public().order_by("path")),
-        )
+        .prefetch_related("audiences", Prefetch("domains", queryset=domains))
     )
     if not courses:
         return []

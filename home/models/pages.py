@@ -8,6 +8,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, VisitorPathBlock
+from sts_learn.privacy import public_pages
 
 
 def site_ancestors(page, request):
@@ -82,7 +83,7 @@ class HomePage(Page):
         so the page whose URL path matches is the one that walk would reach; anything else (a
         routable page's sub-route, a missing page) falls back to Wagtail's walk.
         """
-        if len(path_components) > 1:
+        if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
             page = (
                 Page.objects.filter(url_path=url_path, path__startswith=self.path)
@@ -96,7 +97,8 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         """The domains; the featured courses come from the courses app's template tags."""
         context = super().get_context(request, *args, **kwargs)
-        context["domains"] = DomainPage.objects.child_of(self).live().public().order_by("path")
+        domains = public_pages(DomainPage.objects.child_of(self), request)
+        context["domains"] = domains.order_by("path")
         return context
 
 
