@@ -132,8 +132,13 @@ class CourseDocument(AbstractDocument):
         return os.path.splitext(self.file.name)[1].lstrip(".").lower()
 
     def clean(self):
+        if not self.file:
+            # No file yet: the form's required file field reports a missing one, and Wagtail's
+            # multiple uploader attaches the file after validation, once it has passed these
+            # checks at upload time (CreateFromUploadView's form has no file field to report on).
+            return
         super().clean()
-        if not self.file or getattr(self.file, "_committed", True):
+        if getattr(self.file, "_committed", True):
             return
         upload = self.file.file
         position = upload.tell()
