@@ -155,8 +155,9 @@ class CourseDocument(AbstractDocument):
         return self.extension.upper()
 
     def save(self, *args, **kwargs):
-        if self.file and not getattr(self.file, "_committed", True):
-            # A new file: record what listings show, so they never open the file to find out.
+        if self.file and (self._state.adding or not getattr(self.file, "_committed", True)):
+            # A new file (the multiple uploader stores it before the first save): record what
+            # listings show, so they never open the file to find out.
             self.file_size = self.file.size
             self._set_file_hash()
             if self.extension == "pdf":
