@@ -4,8 +4,6 @@ The requests are the ones Wagtail's add-multiple.js sends: one POST per file (`f
 made from the file name), then the per-file edit form posted as the browser would submit it.
 """
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,21 +15,12 @@ from wagtail.models import UploadedFile
 
 from courses.models import CourseDocument, DocumentKind, Licence
 
-from .factories import PPTX_BYTES, AudienceFactory, pdf_bytes
+from .factories import PPTX_BYTES, AudienceFactory, docx_bytes, pdf_bytes
 from .helpers import squash
 
 STORED_FOLDERS = ("documents", "wagtail_uploads")
 EDITOR_FACING_FIELDS = ("kind", "description", "audiences", "language", "licence", "attribution",
                         "last_reviewed", "page_count")  # fmt: skip
-
-
-def docx_bytes():
-    """A minimal Word-like file: a zip archive, which is all the upload checks look at."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<document/>")
-    return buffer.getvalue()
 
 
 def stored_files():
