@@ -75,3 +75,22 @@ def test_editor_uploads_several_documents_and_describes_one(editor_page):
     assert documents["team-worksheet"].file.read() == docx_bytes()
     assert documents["self-care"].kind == DocumentKind.HANDOUT
     assert documents["self-care"].page_count == 2
+
+
+def test_a_file_name_with_markup_is_refused_as_plain_text(editor_page):
+    """Wagtail's uploader inserts the refusal as HTML; nothing from the file name may run."""
+    page = editor_page
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto("/admin/documents/multiple/add/")
+    name = "notes.<img src=x onerror=alert(1)>"
+    page.set_input_files("#fileupload", files=[{"name": name, "mimeType": "text/plain",
+                                                "buffer": b"Hello"}])  # fmt: skip
+
+    page.locator("#upload-list > li.upload-complete").wait_for()
+
+    refused = page.locator("#upload-list > li.upload-failure")
+    assert refused.get_by_text("Files with this extension cannot be uploaded.").is_visible()
+    assert refused.locator("img").count() == 0
+    assert dialogs == []
+    assert not CourseDocument.objects.exists()

@@ -213,6 +213,18 @@ def test_refused_file_explains_why_and_stores_nothing(
 
 
 @pytest.mark.django_db
+def test_refusal_never_repeats_markup_from_the_file_name(editor_client, clean_media):
+    """The uploader inserts the message as HTML: a crafted name must not become page markup."""
+    answer = send_file(editor_client, "notes.<img src=x onerror=alert(1)>", b"Hello")
+    assert answer["success"] is False
+    assert answer["error_message"].startswith(
+        "Files with this extension cannot be uploaded. Allowed extensions are: pdf, pptx,"
+    )
+    assert "<" not in answer["error_message"]
+    assert not CourseDocument.objects.exists()
+
+
+@pytest.mark.django_db
 def test_file_over_the_size_limit_is_refused_with_both_sizes(editor_client, clean_media, settings):
     settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 1024
     files_before = stored_files()
