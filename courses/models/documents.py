@@ -1,8 +1,9 @@
 """The custom document model: slides, handouts and guides with the metadata trainers rely on."""
 
 import os
+import re
 
-from django.conf import global_settings
+from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.documents.models import AbstractDocument, Document
@@ -15,6 +16,9 @@ OFFICE_ZIP_EXTENSIONS = {"pptx", "docx", "xlsx", "odt", "odp", "ods", "epub"}
 OLE_EXTENSIONS = {"ppt", "doc", "xls"}
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An extension that is safe to repeat in an error message. Wagtail's multiple uploader inserts the
+# message into the page as HTML, so a name like "notes.<img onerror=…>" must not be echoed.
+PLAIN_EXTENSION = re.compile(r"[a-z0-9]*")
 
 
 class DocumentKind(models.TextChoices):
@@ -46,6 +50,12 @@ def content_mismatch(extension, head):
     if extension in OLE_EXTENSIONS and not head.startswith(OLE_MAGIC):
         return f"This file is named .{extension} but is not a valid .{extension} file."
     return None
+
+
+def unlisted_extension_message():
+    """The refusal of a file whose extension is not allowed, without repeating the extension."""
+    allowed = ", ".join(settings.WAGTAILDOCS_EXTENSIONS)
+    return f"Files with this extension cannot be uploaded. Allowed extensions are: {allowed}."
 
 
 class CourseDocument(AbstractDocument):
@@ -132,8 +142,18 @@ class CourseDocument(AbstractDocument):
         return os.path.splitext(self.file.name)[1].lstrip(".").lower()
 
     def clean(self):
-        super().clean()
-        if not self.file or getattr(self.file, "_committed", True):
+        if not self.file:
+            # No file yet: the form's required file field reports a missing one, and Wagtail's
+            # multiple uploader attaches the file after validation, once it has passed these
+            # checks at upload time (CreateFromUploadView's form has no file field to report on).
+            return
+        try:
+            super().clean()
+        except ValidationError:
+            if PLAIN_EXTENSION.fullmatch(self.extension):
+                raise
+            raise ValidationError({"file": unlisted_extension_message()}) from None
+        if getattr(self.file, "_committed", True):
             return
         upload = self.file.file
         position = upload.tell()
@@ -150,8 +170,9 @@ class CourseDocument(AbstractDocument):
         return self.extension.upper()
 
     def save(self, *args, **kwargs):
-        if self.file and not getattr(self.file, "_committed", True):
-            # A new file: record what listings show, so they never open the file to find out.
+        if self.file and (self._state.adding or not getattr(self.file, "_committed", True)):
+            # A new file (the multiple uploader stores it before the first save): record what
+            # listings show, so they never open the file to find out.
             self.file_size = self.file.size
             self._set_file_hash()
             if self.extension == "pdf":

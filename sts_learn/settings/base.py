@@ -180,6 +180,9 @@ WAGTAIL_SITE_NAME = "STS Learn"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILDOCS_DOCUMENT_MODEL = "courses.CourseDocument"
+# Metadata left out of a submission (the multiple uploader sends only title, collection and file)
+# takes the model's default instead of failing as required.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "courses.document_forms.DocumentFormWithModelDefaults"
 # Documents are served through Django so that privacy (collections) is always checked.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Every document downloads as an attachment (trainers save decks and handouts, not view them).

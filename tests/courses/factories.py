@@ -1,5 +1,6 @@
 import datetime
 import io
+import zipfile
 
 import factory
 import wagtail_factories
@@ -33,6 +34,15 @@ def pdf_bytes(pages=1):
         writer.add_blank_page(width=595, height=842)
     buffer = io.BytesIO()
     writer.write(buffer)
+    return buffer.getvalue()
+
+
+def docx_bytes():
+    """A minimal Word-like file: a zip archive (all that uploads check), the same on every call."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in (("[Content_Types].xml", "<Types/>"), ("word/document.xml", "<w/>")):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 
