@@ -10,8 +10,8 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from wagtail.models import Collection
 
+from courses.collections import course_materials
 from courses.models import (
     Audience,
     CourseDocument,
@@ -30,7 +30,6 @@ from courses.slides import Deck, Slide, pdf_bytes, pptx_bytes
 from home.models import DomainPage, StandardPage
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "courses.json"
-COLLECTION_NAME = "Course materials"
 ATTRIBUTION = (
     "STS Learn demonstration material, written from the published sources listed in the module."
 )
@@ -91,7 +90,8 @@ class CourseDemoLoader:
     def load(self):
         self.audiences = self._audiences()
         self.references = self._references()
-        self.collection = self._collection()
+        # Made by the migrations on every install, with the editors' permissions on it.
+        self.collection = course_materials()
         index = self._index()
         courses = [self._course(index, course) for course in self.data["courses"]]
         return index, courses
@@ -124,11 +124,6 @@ class CourseDemoLoader:
             self.created += made
             references[item["key"]] = reference
         return references
-
-    def _collection(self):
-        root = Collection.get_first_root_node()
-        existing = root.get_children().filter(name=COLLECTION_NAME).first()
-        return existing or root.add_child(name=COLLECTION_NAME)
 
     def _publish(self, parent, page):
         parent.add_child(instance=page)

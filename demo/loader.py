@@ -27,8 +27,7 @@ from home.models import (
 )
 
 DEMO_DIR = Path(__file__).resolve().parent / "data"
-DEMO_GROUPS = ["Trainers", "HR leaders"]
-# username, group (None for the superuser), what the account is for
+# username, group (None for the superuser; the migrations make every group), what it is for
 DEMO_ACCOUNTS = [
     ("admin", None, "superuser: everything, including users and settings"),
     ("editor", "Editors", "writes and publishes pages and documents"),
@@ -203,8 +202,6 @@ class DemoLoader:
     def load_accounts(self, password=None):
         """Create the demo accounts that do not exist yet; return the password if any were made."""
         User = get_user_model()
-        for name in DEMO_GROUPS:
-            Group.objects.get_or_create(name=name)
         missing = [a for a in DEMO_ACCOUNTS if not User.objects.filter(username=a[0]).exists()]
         if not missing:
             return None

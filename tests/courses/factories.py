@@ -6,8 +6,9 @@ import factory
 import wagtail_factories
 from django.contrib.contenttypes.models import ContentType
 from pypdf import PdfWriter
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
+from courses.collections import course_materials
 from courses.models import (
     Audience,
     CourseDocument,
@@ -66,10 +67,6 @@ def course_index():
     return CourseIndexPage.objects.first() or CourseIndexPageFactory()
 
 
-def root_collection():
-    return Collection.get_first_root_node()
-
-
 def link(model, page, items, field):
     """Link `items` to a module page in the given order (sort_order 0, 1, 2…)."""
     model.objects.bulk_create(
@@ -89,14 +86,14 @@ class AudienceFactory(factory.django.DjangoModelFactory):
 class CourseDocumentFactory(wagtail_factories.DocumentFactory):
     title = factory.Sequence(lambda n: f"Handout {n}")
     file = factory.django.FileField(filename="handout.pdf", data=b"%PDF-1.4\n%%EOF\n")
-    collection = factory.LazyFunction(root_collection)
+    collection = factory.LazyFunction(course_materials)
 
     class Meta:
         model = CourseDocument
 
 
 class HandoutFactory(CourseDocumentFactory):
-    """A handout: a real two-page PDF in the root collection."""
+    """A handout: a real two-page PDF in "Course materials" (public; editors manage it)."""
 
     title = factory.Sequence(lambda n: f"Handout {n}")
     kind = DocumentKind.HANDOUT

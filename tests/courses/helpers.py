@@ -1,6 +1,9 @@
 """Reading pages as a visitor does: their text, and the parts a test looks at."""
 
+import json
+
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
 
 def soup(response):
@@ -30,3 +33,14 @@ def get_ok(client, url, **params):
     response = client.get(url, params)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return response
+
+
+def chooser_titles(client, url_name, **params):
+    """The titles a document chooser (or its search results) lists."""
+    response = client.get(reverse(url_name), params)
+    assert response.status_code == 200
+    content = response.content.decode()
+    if response["Content-Type"].startswith("application/json"):
+        content = json.loads(content)["html"]
+    page = BeautifulSoup(content, "html.parser")
+    return {" ".join(a.get_text().split()) for a in page.select("td.title a, .title a")}

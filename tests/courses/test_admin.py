@@ -24,6 +24,7 @@ from .factories import (
     course_index,
     home_page,
 )
+from .helpers import chooser_titles
 
 PUBLISH = {"action-publish": "action-publish"}
 
@@ -427,16 +428,6 @@ def library(db):
         "guide": CourseDocumentFactory(title="Zebra facilitator guide", kind="guide"),
         "other": CourseDocumentFactory(title="Zebra other file", kind="other"),
     }
-
-
-def chooser_titles(client, url_name, **params):
-    response = client.get(reverse(url_name), params)
-    assert response.status_code == 200
-    content = response.content.decode()
-    if response["Content-Type"].startswith("application/json"):
-        content = json.loads(content)["html"]
-    page = BeautifulSoup(content, "html.parser")
-    return {" ".join(a.get_text().split()) for a in page.select("td.title a, .title a")}
 
 
 @pytest.mark.parametrize("results", [False, True], ids=["choose", "search-results"])

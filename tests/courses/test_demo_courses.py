@@ -10,9 +10,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 from pptx import Presentation
 from pypdf import PdfReader
+from wagtail.models import Collection
 from wagtail.test.utils import WagtailPageTestCase
 
-from courses.models import CourseIndexPage, CoursePage, ModulePage
+from courses.collections import COURSE_MATERIALS, TRAINER_ONLY_MATERIALS, course_materials
+from courses.models import CourseDocument, CourseIndexPage, CoursePage, ModulePage
 from demo.courses import DATA_FILE
 from demo.loader import DemoLoader
 
@@ -168,6 +170,17 @@ class DemoCoursesTests(WagtailPageTestCase):
                     self.assertTrue(meta.startswith("PDF"))
                     self.assertEqual(response["Content-Type"], "application/pdf")
                     self.assertEqual(len(PdfReader(io.BytesIO(content)).pages), count)
+
+    def test_demo_documents_are_public_course_materials(self):
+        """The loader reuses the migration's collections and adds none of its own."""
+        root = Collection.get_first_root_node()
+        self.assertEqual(
+            sorted(root.get_children().values_list("name", flat=True)),
+            [COURSE_MATERIALS, TRAINER_ONLY_MATERIALS],
+        )
+        self.assertEqual(Collection.objects.count(), 3)
+        collections = set(CourseDocument.objects.values_list("collection", flat=True))
+        self.assertEqual(collections, {course_materials().pk})
 
     def test_anonymous_demo_pages_set_no_cookie(self):
         module = "/courses/understanding-sts/what-is-sts/"

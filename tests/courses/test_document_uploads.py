@@ -12,6 +12,7 @@ from pypdf import PdfWriter
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from courses.collections import course_materials
 from courses.models import CourseDocument, DocumentKind
 
 from .factories import AudienceFactory
@@ -30,7 +31,7 @@ def upload(client, name, content, **fields):
     data = {
         "title": fields.pop("title", "Self-care is not enough"),
         "file": SimpleUploadedFile(name, content),
-        "collection": Collection.get_first_root_node().pk,
+        "collection": course_materials().pk,
         "kind": DocumentKind.HANDOUT,
         "language": "en",
         "licence": "cc-by-4.0",
@@ -67,6 +68,7 @@ def test_editor_uploads_a_handout_with_its_metadata(editor_client, clean_media):
     assert response.status_code == 302
     document = CourseDocument.objects.get()
     assert document.kind == DocumentKind.HANDOUT
+    assert document.collection == course_materials()
     assert list(document.audiences.all()) == [audience]
     assert document.page_count == 3
     assert document.description == "A one-page summary for staff."
