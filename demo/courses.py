@@ -59,6 +59,17 @@ def module_deck(course, module, references):
     return Deck(module["title"], subtitle, slides)
 
 
+_GENERATED = {}
+
+
+def generated(key, build, *args):
+    """`build(*args)`, made once per process: the demo data never changes while it runs, and
+    rendering decks and PDFs is most of the loader's time (the test suite loads it many times)."""
+    if key not in _GENERATED:
+        _GENERATED[key] = build(*args)
+    return _GENERATED[key]
+
+
 def handout_pdf(handout, module):
     pdf = DocumentPDF(handout["title"], HANDOUT_FOOTER)
     pdf.alias_nb_pages()
@@ -202,9 +213,10 @@ class CourseDemoLoader:
                 page_count=len(deck.slides) + 1, last_reviewed=data["last_reviewed"],
             )
             for extension, label, content, description in (
-                ("pptx", "PowerPoint", pptx_bytes(deck), "The slides, to present or adapt."),
-                ("pdf", "PDF", pdf_bytes(deck), "The same slides as a PDF, to print or present "
-                 "without PowerPoint."),
+                ("pptx", "PowerPoint", generated(f"{data['slug']}.pptx", pptx_bytes, deck),
+                 "The slides, to present or adapt."),
+                ("pdf", "PDF", generated(f"{data['slug']}.pdf", pdf_bytes, deck),
+                 "The same slides as a PDF, to print or present without PowerPoint."),
             )
         ]  # fmt: skip
         handouts = [self._handout(item, data) for item in data.get("handouts", [])]
@@ -219,7 +231,7 @@ class CourseDemoLoader:
             return self.handouts[slug]
         audiences = [self.audiences[name] for name in item.get("audiences", [])]
         document = self._document(
-            item["title"], f"{slug}.pdf", handout_pdf(item, module),
+            item["title"], f"{slug}.pdf", generated(f"handout {slug}", handout_pdf, item, module),
             DocumentKind.HANDOUT, item["description"], audiences,
             last_reviewed=module["last_reviewed"],
         )  # fmt: skip

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+WORKER_TIMEOUT = 3
 
 
 def free_port():
@@ -75,9 +76,10 @@ def committed_db(transactional_db, django_db_serialized_rollback):
 def site(served_env):
     """The site served by gunicorn as `make run` starts it, for the whole run.
 
-    It keeps nothing between requests, so it serves each test's data as that test left it.
+    It keeps nothing between requests, so it serves each test's data as that test left it. Its
+    worker timeout is 3 seconds (30 in production): a download that outlasts it must still finish.
     """
-    with gunicorn(served_env) as url:
+    with gunicorn(served_env, GUNICORN_TIMEOUT=str(WORKER_TIMEOUT)) as url:
         yield url
 
 

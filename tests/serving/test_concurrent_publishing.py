@@ -1,61 +1,59 @@
-"""Several moderators publishing at the same moment: every publish succeeds (SQLite included)."""
+"""Several moderators publishing at the same moment: every publish succeeds (SQLite included).
 
-import subprocess
+Eight processes (forked from this one, each with its own database connection) wait for a common
+signal, then publish at once. On SQLite without WAL, IMMEDIATE transactions and a busy timeout,
+most of them would fail with "database is locked".
+"""
+
+import multiprocessing
+import traceback
 
 import pytest
+from django.db import connections
 from wagtail.models import Revision
 
+from courses.models import ModulePage
 from tests.courses.factories import CoursePageFactory, ModulePageFactory
-
-from .conftest import PYTHON, ROOT
 
 pytestmark = pytest.mark.serving
 
 PUBLISHERS = 8
 PUBLISHES_EACH = 4
 
-PUBLISHER = """
-import os, sys, time
-import django
-django.setup()
-from courses.models import ModulePage
 
-page_id, start_signal, count = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-print("ready", flush=True)
-while not os.path.exists(start_signal):
-    time.sleep(0.002)
-for number in range(count):
-    page = ModulePage.objects.get(pk=page_id)
-    page.summary = f"Edited by publisher {page_id}, round {number}."
-    page.save_revision().publish()
-print("published", count)
-"""
+def publish(page_id, start, errors):
+    """In a child process: wait for the start signal, then publish the page again and again."""
+    try:
+        start.wait(timeout=60)
+        for number in range(PUBLISHES_EACH):
+            page = ModulePage.objects.get(pk=page_id)
+            page.summary = f"Edited by publisher {page_id}, round {number}."
+            page.save_revision().publish()
+    except Exception:
+        errors.put(traceback.format_exc())
+        raise
+    finally:
+        connections.close_all()
 
 
-def test_eight_processes_publishing_at_once_all_succeed(served_env, committed_db, tmp_path):
+def test_eight_processes_publishing_at_once_all_succeed(committed_db):
     course = CoursePageFactory()
     pages = [ModulePageFactory(parent=course) for _ in range(PUBLISHERS)]
     before = Revision.objects.count()
-    start_signal = tmp_path / "go"
-    processes = [
-        subprocess.Popen(
-            [PYTHON, "-c", PUBLISHER, str(page.pk), str(start_signal), str(PUBLISHES_EACH)],
-            cwd=ROOT,
-            env=served_env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for page in pages
-    ]
-    for process in processes:  # every publisher is set up and waiting...
-        assert process.stdout.readline().strip() == "ready", process.stderr.read()[-2000:]
-    start_signal.touch()  # ...then all start at once
-    results = [process.communicate(timeout=180) for process in processes]
-    errors = [err for (out, err), p in zip(results, processes, strict=True) if p.returncode]
-    assert errors == [], errors[0][-2000:]
-    assert all(out.strip() == f"published {PUBLISHES_EACH}" for out, _ in results)
-    assert all("locked" not in err for _, err in results)
+    connections.close_all()  # each child opens its own connection
+
+    fork = multiprocessing.get_context("fork")
+    start, errors = fork.Event(), fork.Queue()
+    publishers = [fork.Process(target=publish, args=(page.pk, start, errors)) for page in pages]
+    for publisher in publishers:
+        publisher.start()
+    start.set()  # all at once
+    for publisher in publishers:
+        publisher.join(timeout=180)
+
+    failures = [errors.get() for _ in range(errors.qsize())]
+    assert failures == [], failures[0]
+    assert [publisher.exitcode for publisher in publishers] == [0] * PUBLISHERS
     assert Revision.objects.count() - before == PUBLISHERS * PUBLISHES_EACH
     for page in pages:
         page.refresh_from_db()

@@ -11,7 +11,7 @@ from tests.courses.factories import (
 )
 from tests.home.factories import StandardPageFactory
 
-from .conftest import fetch, free_port, gunicorn, run_python, varnish, varnish_available
+from .conftest import fetch, free_port, run_python, varnish, varnish_available
 
 pytestmark = [
     pytest.mark.serving,
@@ -20,12 +20,12 @@ pytestmark = [
 
 
 @pytest.fixture
-def cached_site(served_env, committed_db):
-    """(Varnish's URL, the environment of a process that purges through it)."""
+def cached_site(site, served_env, committed_db):
+    """(Varnish's URL in front of the served site, the environment of a process that purges
+    through it: the process that publishes sends the purge, not the app server)."""
     port = free_port()
-    env = {**served_env, "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{port}"}
-    with gunicorn(env) as backend, varnish(backend, port) as url:
-        yield url, env
+    with varnish(site, port) as url:
+        yield url, {**served_env, "FRONTEND_CACHE_PURGE_URL": f"http://127.0.0.1:{port}"}
 
 
 @pytest.fixture
