@@ -10,10 +10,10 @@ import time
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 
 from demo.loader import DemoLoader
-from home.models import HomePage
 
 DEFAULT_CHROMIUM_PATH = "/usr/bin/chromium"
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or DEFAULT_CHROMIUM_PATH
@@ -83,21 +83,38 @@ def browser(migrated_db_contents):
             browser.close()
 
 
+def _empty_database():
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+
+
+@pytest.fixture(scope="package")
+def demo_db_contents(browser, migrated_db_contents, django_db_blocker):
+    """The demo content (pages, courses and their files), loaded once and kept serialized.
+
+    Every browser test starts from it: serialized rollback loads this instead of the bare tree the
+    migrations made (a fraction of a second, where loading the demo takes seconds). Afterwards the
+    database is left as transactional tests expect it: empty, with the migrations' tree to restore.
+    """
+    with django_db_blocker.unblock():
+        _empty_database()
+        connection.creation.deserialize_db_from_string(migrated_db_contents)
+        loader = DemoLoader(log=lambda *args: None)
+        home = loader.load_pages()
+        loader.load_courses(home)
+        loader.link_home(home)
+        contents = connection.creation.serialize_db_to_string()
+        _empty_database()
+    # Read by serialized rollback when each browser test starts (before any function fixture).
+    connection._test_serialized_contents = contents
+    yield contents
+    connection._test_serialized_contents = migrated_db_contents
+
+
 @pytest.fixture
 def site_url(
-    browser, migrated_db_contents, transactional_db, django_db_serialized_rollback, live_server
+    browser, demo_db_contents, transactional_db, django_db_serialized_rollback, live_server
 ):
-    """The live server's base URL, with the consortium's demo pages loaded into its database.
-
-    Serialized rollback restores what the migrations created (the root page, the default site,
-    the locale) after each transactional test's flush, so every test starts from the same tree.
-    Django looks for the serialized contents on the current connection object; with Playwright's
-    loop running that is a context-local one, so hand it the contents read before the loop began.
-    """
-    if not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = migrated_db_contents
-    loader = DemoLoader(log=lambda *args: None)
-    loader.link_home(loader.load_pages())
+    """The live server's base URL; its database holds the demo content, fresh for each test."""
     return live_server.url
 
 
@@ -133,6 +150,5 @@ def wait_for_request_threads(timeout=5.0):
 
 @pytest.fixture
 def course_site(site_url):
-    """The live site with the demo courses as well (`site_url` loads only the pages)."""
-    DemoLoader(log=lambda *args: None).load_courses(HomePage.objects.get())
+    """The live site with the demo courses (the same as `site_url`, named for what tests use)."""
     return site_url
