@@ -1,4 +1,4 @@
-"""Project-wide middleware: the host check, the default Cache-Control, redirects that keep secrets."""
+"""Project-wide middleware: the host check, default Cache-Control, redirects that keep secrets."""
 
 import logging
 

@@ -92,7 +92,7 @@ def on_moved(sender, instance, parent_page_before, url_path_before, **kwargs):
     if not enabled():
         return
     old_urls = []
-    for site_id, root_path, root_url, _language in Site.get_site_root_paths():
+    for _site_id, root_path, root_url, _language in Site.get_site_root_paths():
         if url_path_before.startswith(root_path):
             old_urls.append(root_url + url_path_before[len(root_path) - 1 :])
     purge(

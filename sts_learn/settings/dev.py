@@ -1,4 +1,4 @@
-"""`make dev`: Django's runserver for developers. DEBUG on, a fixed throwaway key, localhost only."""
+"""`make dev`: Django's runserver for developers. DEBUG on, a throwaway key, localhost only."""
 
 from .base import *  # noqa: F403
 from .base import env

@@ -12,8 +12,8 @@ from pptx import Presentation
 from pypdf import PdfReader
 from wagtail.test.utils import WagtailPageTestCase
 
-from demo.courses import DATA_FILE
 from courses.models import CourseIndexPage, CoursePage, ModulePage
+from demo.courses import DATA_FILE
 from demo.loader import DemoLoader
 
 from .helpers import facts, squash

@@ -6,8 +6,8 @@ import zipfile
 from django.http import QueryDict
 from django.test import TestCase
 
-from demo.courses import DATA_FILE
 from courses.models import CoursePage, ModulePage
+from demo.courses import DATA_FILE
 from demo.loader import DemoLoader
 from tests.courses.helpers import soup
 
