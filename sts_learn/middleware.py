@@ -22,7 +22,8 @@ class AllowedHostsMiddleware:
     """Answer a request for a host outside ALLOWED_HOSTS with a plain 400, before anything else.
 
     Django would raise DisallowedHost wherever the host is first read and log it with a
-    traceback; here the request ends at once, with one line in the log.
+    traceback; here the request ends at once, logged as a warning without one. It must stay the
+    first middleware: several behind it (common, CSRF, redirects) read the host.
     """
 
     def __init__(self, get_response):
