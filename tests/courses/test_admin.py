@@ -507,3 +507,11 @@ def test_after_the_error_the_editor_saves_good_rich_text(editor_client, course):
     assert saved.status_code == 302
     newest = Revision.page_revisions.filter(object_id=str(module.pk)).latest("id")
     assert "Keep the discussion general." in newest.as_object().facilitator_notes
+
+
+def test_previewing_malformed_rich_text_says_the_form_is_invalid(editor_client, course):
+    module = ModulePageFactory(parent=course, slug="noticing-sts")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[module.pk])
+    response = editor_client.post(url, module_form(facilitator_notes="{not json"))
+    assert response.status_code == 200
+    assert response.json() == {"is_valid": False, "is_available": False}
