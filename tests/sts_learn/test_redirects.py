@@ -36,7 +36,10 @@ def rename(db, django_capture_on_commit_callbacks):
         old_url = page.url
         with django_capture_on_commit_callbacks(execute=True):
             page.slug = new_slug
-            page.save_revision().publish() if page.live else page.save()
+            if page.live:
+                page.save_revision().publish()
+            else:
+                page.save()
         page.refresh_from_db()
         return old_url
 
