@@ -1,6 +1,7 @@
 """Project-wide middleware: the host check, default Cache-Control, redirects that keep secrets."""
 
 import logging
+from urllib.parse import urlparse
 
 from django.core.exceptions import DisallowedHost
 from django.http import (
@@ -13,7 +14,8 @@ from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirec
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page
 
-from sts_learn.privacy import visible_pages
+from sts_learn import caching
+from sts_learn.privacy import is_public, visible_pages
 
 logger = logging.getLogger("sts_learn.security")
 
@@ -22,7 +24,8 @@ class AllowedHostsMiddleware:
     """Answer a request for a host outside ALLOWED_HOSTS with a plain 400, before anything else.
 
     Django would raise DisallowedHost wherever the host is first read and log it with a
-    traceback; here the request ends at once, with one line in the log.
+    traceback; here the request ends at once, logged as a warning without one. It must stay the
+    first middleware: several behind it (common, CSRF, redirects) read the host.
     """
 
     def __init__(self, get_response):
@@ -37,8 +40,7 @@ class AllowedHostsMiddleware:
                 "Bad request: this server does not answer for that host name.\n",
                 content_type="text/plain; charset=utf-8",
             )
-            patch_cache_control(response, private=True, no_store=True)
-            return response
+            return caching.restricted(response)
         return self.get_response(request)
 
 
@@ -60,30 +62,44 @@ class DefaultCacheControlMiddleware:
         return response
 
 
+def find_redirect(request):
+    """The redirect for this request's address, looked up as Wagtail's RedirectMiddleware does."""
+    path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+    redirect = get_redirect(request, path)
+    path_without_query = urlparse(path).path
+    if redirect is None and path_without_query != path:
+        redirect = get_redirect(request, path_without_query)
+    return redirect
+
+
 class PrivateRedirectMiddleware(RedirectMiddleware):
     """Wagtail's redirects, except to a page this visitor may not see: that stays a 404.
 
     Renaming or moving a trainer-only page leaves a redirect from its old address; following it
-    would tell anyone the page's new address. Redirects to plain URLs are followed as before.
+    would tell anyone the page's new address. The same goes for an unpublished page or one below
+    an unpublished page. Redirects to plain URLs are followed as before.
     """
 
     def process_response(self, request, response):
         if response.status_code != 404:
             return response
-        path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
-        redirect = get_redirect(request, path)
+        redirect = find_redirect(request)
         if redirect is None:
-            path_without_query = path.split("?", 1)[0]
-            if path_without_query == path:
-                return response
-            redirect = get_redirect(request, path_without_query)
-        if redirect is None or redirect.link is None:
             return response
+        target = None
         if redirect.redirect_page_id is not None:
-            target = Page.objects.filter(pk=redirect.redirect_page_id)
-            if not visible_pages(target, request).exists():
+            pages = Page.objects.filter(pk=redirect.redirect_page_id)
+            target = visible_pages(pages, request).first()
+            if target is None:
                 return response
+        link = redirect.link
+        if link is None:
+            return response
         redirect_class = (
             HttpResponsePermanentRedirect if redirect.is_permanent else HttpResponseRedirect
         )
-        return redirect_class(redirect.link)
+        redirected = redirect_class(link)
+        if target is not None and not is_public(target, request):
+            # Where a private page went is for this visitor only: no cache keeps it.
+            caching.restricted(redirected)
+        return redirected

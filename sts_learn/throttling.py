@@ -2,13 +2,15 @@
 
 Wagtail's password views answer a wrong password with the form again. Each wrong answer is
 recorded as a failed sign-in for that restriction from that address; after AXES_FAILURE_LIMIT
-failures the visitor gets the same 429 cool-off page as the sign-in form.
+failures the visitor gets the same 429 cool-off page as the sign-in form. As with sign-ins
+(AXES_RESET_ON_SUCCESS), the right password clears that address's failures for the restriction.
 """
 
 import functools
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.helpers import get_lockout_response
+from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 
 
@@ -27,6 +29,10 @@ def throttled_password_view(view, kind, restriction_argument):
             user_login_failed.send(sender=__name__, credentials=credentials, request=request)
             if not AxesProxyHandler.is_allowed(request, credentials):
                 return get_lockout_response(request, None, credentials)
+        elif response.status_code == 302 and settings.AXES_RESET_ON_SUCCESS:  # let in
+            AxesProxyHandler.reset_attempts(
+                ip_address=request.axes_ip_address, username=credentials["username"]
+            )
         return response
 
     return wrapper

@@ -1,7 +1,9 @@
 """A kit's state checked against the database for one visitor, and timed into an agenda.
 
 Everything is re-checked on every request: a module that was unpublished, deleted or restricted
-since the link was made, or a document in a private collection, is left out with the reason.
+since the link was made, or a document in a private collection, is left out and listed. A module
+is listed by number only, with the same words whichever of these it is: nothing tells a visitor
+whether a module they may not see exists, let alone its title.
 """
 
 import datetime
@@ -37,6 +39,12 @@ class AgendaItem:
 class LeftOut:
     what: str
     reason: str
+
+    def __str__(self):
+        return f"{self.what} is not available: {self.reason}."
+
+
+MODULE_NOT_AVAILABLE = "it may have been unpublished or be open only to signed-in trainers"
 
 
 @dataclass
@@ -79,18 +87,9 @@ class Kit:
         return self.state.start.hour * 60 + self.state.start.minute + self.total_minutes >= 24 * 60
 
 
-def _why_not_visible(page):
-    if page is None:
-        return "it no longer exists"
-    if not page.live:
-        return "it is not published"
-    return "it is restricted (trainer-only material: sign in to include it)"
-
-
 def resolve(state, request):
     """The Kit this request may have: visible modules and documents, in agenda order."""
     ids = state.module_ids
-    found = {page.pk: page for page in ModulePage.objects.filter(pk__in=ids).only("title", "live")}
     visible = {
         page.pk: page
         for page in visible_pages(ModulePage.objects.filter(pk__in=ids), request).select_related(
@@ -108,9 +107,7 @@ def resolve(state, request):
             continue
         module = visible.get(entry.page_id)
         if module is None:
-            # Named by number only: the title of what this visitor may not see stays private.
-            page = found.get(entry.page_id)
-            left_out.append(LeftOut(f"Module {entry.page_id}", _why_not_visible(page)))
+            left_out.append(LeftOut(f"Module {entry.page_id}", MODULE_NOT_AVAILABLE))
             continue
         module_documents, hidden = documents.get(module.pk, ([], []))
         if hidden:

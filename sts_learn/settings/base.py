@@ -188,6 +188,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Every document downloads as an attachment (trainers save decks and handouts, not view them).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Draftail, with a malformed posted value a form error instead of a server error.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "sts_learn.rich_text.CheckedDraftailRichTextArea"},
+}
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 
 # Uploads. What trainers and HR staff really exchange: decks, handouts, worksheets, spreadsheets.

@@ -13,6 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from courses.forms import PUBLISH_REQUIREMENTS
 from courses.models import CourseDocument, CourseIndexPage, CoursePage, ModulePage, Reference
 from tests.home.factories import DomainPageFactory
+from tests.rich_text import MALFORMED_RICH_TEXT, UNREADABLE
 
 from .factories import (
     CourseDocumentFactory,
@@ -456,3 +457,52 @@ def test_module_form_uses_the_kind_choosers(admin_client, course):
     html = response.content.decode()
     assert reverse("slides_chooser:choose") in html
     assert reverse("handout_chooser:choose") in html
+
+
+# --- Malformed rich text --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", MALFORMED_RICH_TEXT.values(), ids=MALFORMED_RICH_TEXT.keys())
+@pytest.mark.parametrize("action", [PUBLISH, {}], ids=["publish", "draft"])
+def test_malformed_rich_text_is_a_form_error_and_nothing_is_saved(
+    editor_client, course, value, action
+):
+    module = ModulePageFactory(
+        parent=course, slug="noticing-sts", facilitator_notes="<p>The saved notes.</p>"
+    )
+    revisions = Revision.page_revisions.filter(object_id=str(module.pk)).count()
+    data = module_form(title="A title that must not be saved", facilitator_notes=value)
+
+    response = edit_page(editor_client, module, {**data, **action})
+
+    assert form_errors(response) == {"facilitator_notes": [UNREADABLE]}
+    assert UNREADABLE in response.content.decode()
+    assert "The page could not be saved due to validation errors" in response.content.decode()
+    module.refresh_from_db()
+    assert module.title != "A title that must not be saved"
+    assert module.facilitator_notes == "<p>The saved notes.</p>"
+    assert Revision.page_revisions.filter(object_id=str(module.pk)).count() == revisions
+
+
+@pytest.mark.parametrize("value", MALFORMED_RICH_TEXT.values(), ids=MALFORMED_RICH_TEXT.keys())
+def test_a_new_module_with_malformed_rich_text_is_not_created(editor_client, course, value):
+    response = add_module(editor_client, course, module_form(facilitator_notes=value))
+    assert form_errors(response) == {"facilitator_notes": [UNREADABLE]}
+    assert not ModulePage.objects.filter(slug="noticing-sts").exists()
+
+
+def test_after_the_error_the_editor_saves_good_rich_text(editor_client, course):
+    module = ModulePageFactory(parent=course, slug="noticing-sts")
+    refused = edit_page(editor_client, module, module_form(facilitator_notes="{not json"))
+    assert form_errors(refused) == {"facilitator_notes": [UNREADABLE]}
+    saved = edit_page(editor_client, module, module_form())
+    assert saved.status_code == 302
+    newest = Revision.page_revisions.filter(object_id=str(module.pk)).latest("id")
+    assert "Keep the discussion general." in newest.as_object().facilitator_notes
+
+
+def test_previewing_malformed_rich_text_says_the_form_is_invalid(editor_client, course):
+    module = ModulePageFactory(parent=course, slug="noticing-sts")
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[module.pk])
+    response = editor_client.post(url, module_form(facilitator_notes="{not json"))
+    assert response.status_code == 200
+    assert response.json() == {"is_valid": False, "is_available": False}

@@ -1,3 +1,5 @@
+import logging
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -74,3 +76,56 @@ def test_successful_login_is_not_throttled(client, django_user_model):
     attempt_login(client, "wrong")
     response = attempt_login(client, "right-password")
     assert response.status_code == 302
+
+
+# --- The Host header ------------------------------------------------------------------------------
+
+BAD_HOSTS = [
+    "evil.example",  # well formed, but not ours
+    "evil.example:8000",
+    "bad host",  # characters no host name has
+    "testserver\r\nX-Injected: yes",
+    "exa$mple.org",
+    "[::1",
+    "",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", BAD_HOSTS)
+@pytest.mark.parametrize("method", ["get", "post", "head"])
+def test_a_bad_host_gets_a_plain_400_and_no_traceback(client, caplog, host, method):
+    caplog.set_level(logging.DEBUG)
+    response = getattr(client, method)("/", HTTP_HOST=host)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    if method != "head":
+        assert response.content.decode() == (
+            "Bad request: this server does not answer for that host name.\n"
+        )
+    assert "no-store" in response["Cache-Control"]
+    assert not response.cookies
+    assert caplog.records, "the refusal is logged"
+    for record in caplog.records:
+        assert record.exc_info is None
+        assert "Traceback" not in caplog.text
+        assert "\n" not in record.getMessage()  # a forged host cannot write its own log lines
+
+
+@pytest.mark.django_db
+def test_a_bad_host_is_refused_before_anything_reads_it(client, caplog, demo_site):
+    """No middleware or view behind the host check runs: no page, no form, no redirect."""
+    urls = ["/admin", "/admin/login/", "/kits/?items=1", "/documents/1/x.pdf", "/no-such/"]
+    for url in urls:
+        response = client.get(url, HTTP_HOST="evil.example")
+        assert response.status_code == 400, url
+        assert "Location" not in response
+    assert all(record.exc_info is None for record in caplog.records)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("host", ["testserver", "localhost", "127.0.0.1", "localhost:8000"])
+def test_an_allowed_host_gets_the_page(client, demo_site, host):
+    response = client.get("/", HTTP_HOST=host)
+    assert response.status_code == 200
+    assert "STS" in response.content.decode()

@@ -61,6 +61,14 @@ def left_out(response):
     return [squash(li.get_text()) for li in box.select("li")] if box else []
 
 
+def not_available(page_id):
+    """What every kit view says of a module the visitor may not have, whatever the cause."""
+    return (
+        f"Module {page_id} is not available: it may have been unpublished or be open only to "
+        "signed-in trainers."
+    )
+
+
 def agenda_rows(response):
     """The kit page's (or agenda print view's) agenda rows as (time, item, minutes)."""
     rows = []

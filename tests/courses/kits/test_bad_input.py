@@ -17,6 +17,7 @@ from .helpers import (
     left_out,
     link_named,
     materials,
+    not_available,
     problems,
     read_member,
 )
@@ -87,9 +88,9 @@ def test_a_long_title_is_cut_and_shown(client, world):
     assert soup(response).select_one("#kit-title")["value"] == "T" * 200
 
 
-def test_an_unknown_module_is_left_out_as_no_longer_existing(client, world):
+def test_an_unknown_module_is_left_out_as_not_available(client, world):
     response = kit_page(client, kit_query([world["recognizing"], UNKNOWN]))
-    assert left_out(response) == [f"Module {UNKNOWN}: left out because it no longer exists."]
+    assert left_out(response) == [not_available(UNKNOWN)]
     assert [row[1] for row in agenda_rows(response)] == ["Recognizing STS"]
     archive = download(client, kit_query([world["recognizing"], UNKNOWN]))
     assert len(materials(archive)) == 3
