@@ -17,6 +17,8 @@ VARNISH_MEMORY="${VARNISH_MEMORY:-256m}"
 BIN="${BIN:-.venv/bin}"
 export DJANGO_SETTINGS_MODULE="${DJANGO_SETTINGS_MODULE:-sts_learn.settings.local}"
 export FRONTEND_CACHE_PURGE_URL="${FRONTEND_CACHE_PURGE_URL:-http://127.0.0.1:$PORT}"
+# Varnish appends the visitor's address to X-Forwarded-For: sign-in throttling reads it there.
+export TRUSTED_PROXY_COUNT="${TRUSTED_PROXY_COUNT:-1}"
 
 if ! command -v varnishd >/dev/null 2>&1 && [ ! -x /usr/sbin/varnishd ]; then
     echo "Installing Varnish from Debian's packages..."

@@ -14,6 +14,24 @@ from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 
 
+def client_address(request):
+    """The visitor's address: REMOTE_ADDR, or behind N trusted proxies (TRUSTED_PROXY_COUNT) the
+    N-th address from the right of X-Forwarded-For, the one our outermost proxy appended.
+
+    Whatever a client writes into X-Forwarded-For itself stays further left and is never used.
+    """
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
 def throttled_password_view(view, kind, restriction_argument):
     """Wrap one of Wagtail's password views, whose URL names the restriction's id."""
 

@@ -275,7 +275,10 @@ AXES_COOLOFF_TIME = env.float("LOGIN_COOLOFF_HOURS", default=0.25)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "pages/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0) or None
+# Behind proxies (Varnish, a load balancer) every request comes from a proxy's address; the
+# visitor's is the one the first of our TRUSTED_PROXY_COUNT proxies appended to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "sts_learn.throttling.client_address"
 AXES_VERBOSE = False
 
 LOGGING = {
