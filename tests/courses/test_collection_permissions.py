@@ -299,8 +299,9 @@ def test_upload_posting_the_trainer_only_collection_is_a_form_error(
     assert not CourseDocument.objects.filter(title="Sneaky upload").exists()
 
 
-def test_multiple_upload_offers_no_collection_for_a_dropped_file(editor_client):
-    """A dropped file waits as an upload; its metadata form leaves the collection out."""
+def test_multiple_upload_cannot_drop_a_file_into_trainer_only_materials(editor_client):
+    """The dropped file becomes a document where the editor may put it, whatever was posted;
+    its metadata form offers no collection to move it to."""
     dropped = editor_client.post(
         reverse("wagtaildocs:add_multiple"),
         {
@@ -308,9 +309,10 @@ def test_multiple_upload_offers_no_collection_for_a_dropped_file(editor_client):
             "collection": trainer_only_materials().pk,
         },
     ).json()
-    field_name = f"uploaded-document-{dropped['uploaded_file_id']}-collection"
     assert dropped["success"] is True
-    assert f'name="{field_name}"' not in dropped["form"]
+    assert f'name="doc-{dropped["doc_id"]}-collection"' not in dropped["form"]
+    document = CourseDocument.objects.get(pk=dropped["doc_id"])
+    assert document.collection == course_materials()
     assert not CourseDocument.objects.filter(collection=trainer_only_materials()).exists()
 
 

@@ -55,7 +55,7 @@ def end_the_cool_off(settings):
 
 
 @pytest.fixture(params=["page", "document"])
-def protected(request, client):
+def protected(request, client, db):
     """(the protected URL, its password form's action, what the visitor sees once let in)."""
     if request.param == "page":
         page = request.getfixturevalue("protected_page")
