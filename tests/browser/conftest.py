@@ -84,7 +84,11 @@ def browser(migrated_db_contents):
 
 
 def _empty_database():
-    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+    """As Django empties it between transactional tests (sequences go on, so restored rows keep
+    their ids without clashing with new ones)."""
+    call_command(
+        "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+    )
 
 
 @pytest.fixture(scope="package")
