@@ -1,8 +1,10 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import transaction
 
 from demo.loader import DemoLoader
+from home.models import HomePage
 
 
 @pytest.fixture(autouse=True)
@@ -13,13 +15,35 @@ def empty_cache():
     cache.clear()
 
 
-@pytest.fixture
-def demo_site(db):
-    """The consortium's pages as `load_demo_content` builds them (no courses, no accounts)."""
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """A transaction around the rest of a test module, rolled back after its last test.
+
+    Data a module's tests share is built once inside it; each test still runs in its own
+    savepoint (pytest-django's `db`), so what a test changes is undone before the next one.
+    Test modules that use it must not use `transactional_db`. Files written to storage are not
+    rolled back: a test that removes one restores it.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def demo_site_id(module_transaction):
     loader = DemoLoader(log=lambda *args: None)
     home = loader.load_pages()
     loader.link_home(home)
-    return home
+    return home.pk
+
+
+@pytest.fixture
+def demo_site(db, demo_site_id):
+    """The consortium's pages as `load_demo_content` builds them (no courses, no accounts).
+
+    Built once per test module; each test gets its own copy of the home page object.
+    """
+    return HomePage.objects.get(pk=demo_site_id)
 
 
 @pytest.fixture

@@ -4,6 +4,8 @@ Course "Understanding STS": "Recognizing STS" (45 min) and "Self-care plans" (50
 the handout "Shared worksheet"; course "Supervising teams": "Reflective supervision" (30 min).
 """
 
+import os
+
 import pytest
 from django.contrib.auth.models import Group
 
@@ -24,8 +26,9 @@ def trainers(db):
     return Group.objects.get_or_create(name="Trainers")[0]
 
 
-@pytest.fixture
-def world(db):
+@pytest.fixture(scope="module")
+def world_ids(module_transaction):
+    """The world, built once per test module (see `module_transaction`): {name: (model, pk)}."""
     home = home_page()
     SiteSettings.for_site(home.get_site())
     understanding = CoursePageFactory(title="Understanding STS")
@@ -109,7 +112,7 @@ def world(db):
         duration_minutes=30,
         handouts=[HandoutFactory(title="Supervision prompts")],
     )
-    return {
+    built = {
         "home": home,
         "understanding": understanding,
         "supervising": supervising,
@@ -118,3 +121,25 @@ def world(db):
         "reflective": reflective,
         "shared": shared,
     }
+    return {name: (type(obj), obj.pk) for name, obj in built.items()}
+
+
+@pytest.fixture
+def world(db, world_ids):
+    """Fresh objects of the world for each test: what one test changes, the next never sees."""
+    return {name: model.objects.get(pk=pk) for name, (model, pk) in world_ids.items()}
+
+
+@pytest.fixture
+def stored_file_removed():
+    """Remove a document's file from storage for one test, and put it back afterwards."""
+    removed = []
+
+    def remove(document):
+        path = document.file.path
+        os.rename(path, f"{path}.removed")
+        removed.append(path)
+
+    yield remove
+    for path in removed:
+        os.rename(f"{path}.removed", path)

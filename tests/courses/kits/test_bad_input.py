@@ -1,6 +1,5 @@
 """Broken, tampered or oversized kit links: a message on the kit page, never an error page."""
 
-import os
 import re
 from urllib.parse import urljoin
 
@@ -177,9 +176,8 @@ def test_the_size_refusal_shows_two_different_sizes(client, world, settings):
     assert sizes.group(1) != sizes.group(2), message
 
 
-def test_download_with_a_file_missing_from_storage_is_refused(client, world):
-    prompts = world["reflective"].handout_links.get().document
-    os.remove(prompts.file.path)
+def test_download_with_a_file_missing_from_storage_is_refused(client, world, stored_file_removed):
+    stored_file_removed(world["reflective"].handout_links.get().document)
     response = client.get(
         f"/kits/download/?{kit_query([world['recognizing'], world['reflective']])}"
     )
@@ -189,9 +187,10 @@ def test_download_with_a_file_missing_from_storage_is_refused(client, world):
     download(client, kit_query([world["recognizing"]]))
 
 
-def test_remove_link_on_a_refused_download_removes_the_module(client, world):
-    prompts = world["reflective"].handout_links.get().document
-    os.remove(prompts.file.path)
+def test_remove_link_on_a_refused_download_removes_the_module(
+    client, world, stored_file_removed
+):
+    stored_file_removed(world["reflective"].handout_links.get().document)
     url = f"/kits/download/?{kit_query([world['recognizing'], world['reflective']])}"
     refused = client.get(url)
     assert refused.status_code == 409
