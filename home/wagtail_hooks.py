@@ -10,6 +10,8 @@ def hide_pages_of_unpublished_sections(page, request, serve_args, serve_kwargs):
     """A page below an unpublished one is offline too, not reachable by its old address."""
     if in_offline_branch(page, request):
         raise Http404("This page belongs to a section that is not published.")
+    # Wagtail's restriction check (next) reads the request's privacy reading (home/models/base.py).
+    page._served_for = request
 
 
 @hooks.register("on_serve_page")

@@ -24,7 +24,7 @@ from courses import citations
 from courses.blocks import ActivityBlock, KeyMessageBlock, ObjectiveBlock
 from courses.choosers import handout_chooser, slides_chooser
 from courses.forms import ModulePageForm
-from home.models import SiteSettings, site_ancestors
+from home.models import SitePage, SiteSettings, site_ancestors
 from sts_learn.privacy import refused_collection_paths, visible_pages
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
@@ -44,7 +44,7 @@ EVIDENCE_SCALE = {
 }
 
 
-class ModulePage(RoutablePageMixin, Page):
+class ModulePage(RoutablePageMixin, SitePage):
     summary = models.TextField(
         max_length=600, help_text="One or two sentences; shown on the course page and in search."
     )

@@ -16,7 +16,7 @@ from wagtail.search import index
 from courses.blocks import ObjectiveBlock
 from courses.models.modules import ModulePage, visible_modules
 from courses.models.taxonomy import Audience
-from home.models import DomainPage
+from home.models import DomainPage, SitePage
 from sts_learn.privacy import is_public, public_pages, visible_pages
 
 
@@ -26,7 +26,7 @@ class CourseFormat(models.TextChoices):
     BLENDED = "blended", "Blended"
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(SitePage):
     """/courses/: every published course, filterable by audience and domain with plain links."""
 
     intro = models.TextField(
@@ -80,7 +80,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(SitePage):
     """A course: who it is for, what participants learn, and its modules in order."""
 
     summary = models.TextField(

@@ -1,3 +1,4 @@
+from .base import SitePage
 from .pages import (
     DomainPage,
     HomePage,
@@ -13,6 +14,7 @@ __all__ = [
     "HomePage",
     "HomePageFeaturedCourse",
     "HomePageGoal",
+    "SitePage",
     "SiteSettings",
     "StandardPage",
     "site_ancestors",

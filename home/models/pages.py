@@ -1,5 +1,6 @@
 """The consortium's own pages: home, the four domains, and standard pages (about, terms)."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -8,6 +9,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, VisitorPathBlock
+from home.models.base import SitePage
 from sts_learn.privacy import public_pages
 
 
@@ -20,7 +22,7 @@ def site_ancestors(page, request):
     return memo[page.path]
 
 
-class HomePage(Page):
+class HomePage(SitePage):
     """The site root: mission, goals, domains and where each kind of visitor starts."""
 
     mission_heading = models.CharField(
@@ -76,7 +78,7 @@ class HomePage(Page):
         verbose_name = "home page"
 
     def route(self, request, path_components):
-        """Find a page several levels down by its URL path in one lookup, not two per level.
+        """Find a page several levels down by its URL path in two lookups, not two per level.
 
         Wagtail walks the tree one child at a time (a query for the child and one for its
         specific type, per level). No page type below the home page routes its children itself,
@@ -85,13 +87,15 @@ class HomePage(Page):
         """
         if path_components:
             url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            page = (
+            found = (
                 Page.objects.filter(url_path=url_path, path__startswith=self.path)
-                .specific()
+                .values_list("pk", "content_type_id")
                 .first()
             )
-            if page is not None:
-                return page.route(request, [])
+            if found is not None:
+                page_id, content_type_id = found
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+                return model.objects.get(pk=page_id).route(request, [])
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
@@ -124,7 +128,7 @@ class HomePageFeaturedCourse(Orderable):
     panels = [FieldPanel("course")]
 
 
-class DomainPage(Page):
+class DomainPage(SitePage):
     """One of the four domains of work: Science, Advocacy, Education, Practice."""
 
     summary = models.TextField(
@@ -153,7 +157,7 @@ class DomainPage(Page):
         verbose_name = "domain page"
 
 
-class StandardPage(Page):
+class StandardPage(SitePage):
     """A plain content page: about, terms of use, accessibility, privacy."""
 
     intro = models.TextField(
