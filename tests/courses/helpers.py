@@ -44,3 +44,14 @@ def chooser_titles(client, url_name, **params):
         content = json.loads(content)["html"]
     page = BeautifulSoup(content, "html.parser")
     return {" ".join(a.get_text().split()) for a in page.select("td.title a, .title a")}
+
+
+# Files an upload must refuse, with (part of) the message the editor reads: (name, bytes, message).
+REFUSED_UPLOADS = [
+    ("setup.exe", b"MZ\x90\x00", "File extension “exe” is not allowed."),
+    ("handout.html", b"<script>alert(1)</script>", "File extension “html” is not allowed."),
+    ("notes.pdf", b"Plain text notes, renamed.", "This file is named .pdf but is not a PDF."),
+    ("slides.pptx", b"%PDF-1.4 renamed", "This file is named .pptx but is not a valid .pptx"),
+    ("old-deck.ppt", b"PK\x03\x04 a zip", "This file is named .ppt but is not a valid .ppt"),
+]
+REFUSED_UPLOAD_IDS = ["executable", "html", "text-named-pdf", "pdf-named-pptx", "zip-named-ppt"]

@@ -16,6 +16,7 @@ from courses.collections import course_materials
 from courses.models import CourseDocument, DocumentKind
 
 from .factories import AudienceFactory
+from .helpers import REFUSED_UPLOAD_IDS, REFUSED_UPLOADS
 
 
 def pdf_bytes(pages=3):
@@ -76,15 +77,7 @@ def test_editor_uploads_a_handout_with_its_metadata(editor_client, clean_media):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("setup.exe", b"MZ\x90\x00", "File extension"),
-        ("handout.html", b"<script>alert(1)</script>", "File extension"),
-        ("handout.pdf", b"MZ\x90\x00 not a pdf at all", "is named .pdf but is not a PDF"),
-        ("slides.pptx", b"%PDF-1.4 renamed", "is not a valid .pptx file"),
-    ],
-)
+@pytest.mark.parametrize(("name", "content", "message"), REFUSED_UPLOADS, ids=REFUSED_UPLOAD_IDS)
 def test_rejected_file_gets_a_form_error_and_nothing_is_stored(
     editor_client, clean_media, name, content, message
 ):

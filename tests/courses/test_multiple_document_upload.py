@@ -16,7 +16,7 @@ from wagtail.models import UploadedFile
 from courses.models import CourseDocument, DocumentKind, Licence
 
 from .factories import PPTX_BYTES, AudienceFactory, docx_bytes, pdf_bytes
-from .helpers import squash
+from .helpers import REFUSED_UPLOAD_IDS, REFUSED_UPLOADS, squash
 
 STORED_FOLDERS = ("documents", "wagtail_uploads")
 EDITOR_FACING_FIELDS = ("kind", "description", "audiences", "language", "licence", "attribution",
@@ -189,17 +189,7 @@ def test_update_with_a_mistake_shows_the_form_again_and_changes_nothing(editor_c
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("name", "content", "message"),
-    [
-        ("setup.exe", b"MZ\x90\x00", "File extension “exe” is not allowed."),
-        ("handout.html", b"<script>alert(1)</script>", "File extension “html” is not allowed."),
-        ("notes.pdf", b"Plain text notes, renamed.", "This file is named .pdf but is not a PDF."),
-        ("slides.pptx", b"%PDF-1.4 renamed", "This file is named .pptx but is not a valid .pptx"),
-        ("old-deck.ppt", b"PK\x03\x04 a zip", "This file is named .ppt but is not a valid .ppt"),
-    ],
-    ids=["executable", "html", "text-named-pdf", "pdf-named-pptx", "zip-named-ppt"],
-)
+@pytest.mark.parametrize(("name", "content", "message"), REFUSED_UPLOADS, ids=REFUSED_UPLOAD_IDS)
 def test_refused_file_explains_why_and_stores_nothing(
     editor_client, clean_media, name, content, message
 ):
