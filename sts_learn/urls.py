@@ -11,7 +11,7 @@ from search import views as search_views
 from sts_learn import caching
 from sts_learn.sitemaps import VisibleSitemap
 from sts_learn.throttling import throttled_password_view
-from sts_learn.views import healthz
+from sts_learn.views import healthz, image_rendition
 
 
 def shared_sitemap(request, **kwargs):
@@ -45,6 +45,8 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("kits/", include("courses.kits.urls")),
     path("healthz/", healthz, name="healthz"),
+    # Local media: image renditions only (never documents, never original uploads).
+    path("media/images/<path:path>", image_rendition, name="image_rendition"),
     path("sitemap.xml", shared_sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),
     path("", include(wagtail_urls)),
 ]

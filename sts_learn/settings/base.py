@@ -188,6 +188,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Every document downloads as an attachment (trainers save decks and handouts, not view them).
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Editors' avatars are Wagtail's own, never fetched from gravatar.com (their e-mail addresses stay
+# here, and the admin works offline).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Draftail, with a malformed posted value a form error instead of a server error.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "sts_learn.rich_text.CheckedDraftailRichTextArea"},
