@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from playwright.sync_api import sync_playwright
 
 from demo.loader import DemoLoader
 
@@ -71,8 +72,6 @@ def browser(migrated_db_contents):
     """
     if not chromium_available():
         pytest.skip(SKIP_REASON)
-    from playwright.sync_api import sync_playwright
-
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:

@@ -3,6 +3,8 @@ from bs4 import BeautifulSoup
 from django.template.loader import render_to_string
 from wagtail.models import PageViewRestriction
 
+from tests.home.factories import StandardPageFactory
+
 
 def test_server_error_page_renders_without_a_database_or_context():
     page = BeautifulSoup(render_to_string("500.html"), "html.parser")
@@ -24,8 +26,6 @@ def test_sitemap_lists_public_pages_only(client, demo_site):
 
 @pytest.mark.django_db
 def test_sitemap_leaves_out_pages_under_an_unpublished_page(client, demo_site):
-    from tests.home.factories import StandardPageFactory
-
     section = StandardPageFactory(parent=demo_site, title="Section", slug="section")
     StandardPageFactory(parent=section, title="Inside", slug="inside")
     section.unpublish()
