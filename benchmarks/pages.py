@@ -6,8 +6,12 @@ static file served by whitenoise from the same gunicorn, all in one run.
 Builds a throwaway SQLite database with the demo content, serves it as `make run` does (gunicorn
 with deploy/gunicorn.conf.py: 2 workers x 32 threads, DEBUG off, no access log) and puts
 deploy/varnish.vcl in front of it. wrk (Debian package `wrk`) drives each URL; Varnish comes from
-Debian's `varnish`. Prints requests per second and each rate as a ratio of the static file's rate
-measured in the same run. Nothing here asserts: the machine is shared and noisy.
+Debian's `varnish`. The machine is shared and noisy, so every measurement of a page is paired with
+a measurement of the static file taken right before it, over several rounds; the figures are the
+medians of the rates and of those ratios. Since the rates swing with the host's load, it also
+prints what each request cost gunicorn's workers in CPU time (from /proc), which the neighbours
+do not change: the static file's CPU cost over a page's is the share of the static rate that page
+reaches when the CPU is the limit. Nothing here asserts.
 """
 
 import argparse
@@ -16,6 +20,7 @@ import re
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -119,51 +124,96 @@ def stop(process):
     process.wait(timeout=30)
 
 
-def requests_per_second(url, seconds, connections):
-    urllib.request.urlopen(url, timeout=10).read()  # warm up (and fill Varnish)
-    output = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url],
-        capture_output=True, text=True, check=True,
-    ).stdout  # fmt: skip
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if errors:
-        raise RuntimeError(f"{url}: {errors.group(1)} error responses\n{output}")
-    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+def worker_pids(master_pid):
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    return [int(pid) for pid in children]
+
+
+def cpu_seconds(pids):
+    """User and system CPU time the processes have used so far."""
+    ticks = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+class Load:
+    """Runs wrk against a URL; knows the gunicorn workers whose CPU time it reads."""
+
+    def __init__(self, seconds, connections, workers=()):
+        self.seconds, self.connections, self.workers = seconds, connections, workers
+
+    def __call__(self, url):
+        """(requests per second, CPU milliseconds per request in the workers)."""
+        urllib.request.urlopen(url, timeout=10).read()  # warm up (and fill Varnish)
+        before = cpu_seconds(self.workers)
+        output = subprocess.run(
+            ["wrk", "-t2", f"-c{self.connections}", f"-d{self.seconds}s", url],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        used = cpu_seconds(self.workers) - before
+        errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+        if errors:
+            raise RuntimeError(f"{url}: {errors.group(1)} error responses\n{output}")
+        requests = int(re.search(r"(\d+) requests in", output).group(1))
+        rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+        return rate, used * 1000 / requests
+
+
+def paired(load, static_url, url, rounds):
+    """Medians of: the rate of `url`, its rate / the static file's just before, its CPU cost
+    per request, and the static file's CPU cost / its own."""
+    rates, ratios, costs, cost_ratios = [], [], [], []
+    for _ in range(rounds):
+        static_rate, static_cost = load(static_url)
+        rate, cost = load(url)
+        rates.append(rate)
+        ratios.append(rate / static_rate)
+        costs.append(cost)
+        cost_ratios.append(static_cost / cost if cost else 0)
+    return [statistics.median(values) for values in (rates, ratios, costs, cost_ratios)]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--seconds", type=int, default=5)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3)
     options = parser.parse_args()
     for tool in ("wrk", VARNISHD):
         if not shutil.which(tool) and not os.access(tool, os.X_OK):
             sys.exit(f"{tool} is not installed: apt-get install wrk varnish")
-    measure = lambda url: requests_per_second(url, options.seconds, options.connections)  # noqa: E731
     with tempfile.TemporaryDirectory(prefix="sts-bench-") as tmp:
         workdir = Path(tmp)
         env = prepare(workdir)
         gunicorn, app = start_gunicorn(env)
         varnish, cache = start_varnish(workdir, app.rsplit(":", 1)[1])
+        load = Load(options.seconds, options.connections, worker_pids(gunicorn.pid))
+        static_url, rounds = app + STATIC, options.rounds
         try:
-            static = measure(app + STATIC)
-            floor = measure(app + FLOOR)
-            uncached = {name: measure(app + path) for name, path in PAGES.items()}
-            through_varnish = {name: measure(cache + path) for name, path in PAGES.items()}
+            static = [load(static_url) for _ in range(rounds)]
+            floor = paired(load, static_url, app + FLOOR, rounds)
+            uncached = {name: paired(load, static_url, app + path, rounds)
+                        for name, path in PAGES.items()}  # fmt: skip
+            cached = {name: paired(load, static_url, cache + path, rounds)
+                      for name, path in PAGES.items()}  # fmt: skip
         finally:
             stop(varnish)
             stop(gunicorn)
-    print(f"\nwrk -t2 -c{options.connections} -d{options.seconds}s; gunicorn as `make run` "
-          "(2 workers x 32 threads, DEBUG off), SQLite, demo content\n")  # fmt: skip
-    print(f"  static file via whitenoise   {static:>9.1f} req/s   (the baseline)")
-    print(f"  /healthz/ (one query)        {floor:>9.1f} req/s   {floor / static:7.1%} of the "
-          "static file: no uncached page can beat it")  # fmt: skip
-    print("\n  uncached, from gunicorn:")
-    for name, rate in uncached.items():
-        print(f"    {name:<26} {rate:>9.1f} req/s   {rate / static:7.1%} of the static file")
-    print("\n  through Varnish (deploy/varnish.vcl):")
-    for name, rate in through_varnish.items():
-        print(f"    {name:<26} {rate:>9.1f} req/s   {rate / static:7.2f} x the static file")
+    static_rate = statistics.median(rate for rate, _ in static)
+    static_cost = statistics.median(cost for _, cost in static)
+    print(f"\nwrk -t2 -c{options.connections} -d{options.seconds}s, {rounds} rounds (medians); "
+          "gunicorn as `make run`: 2 workers x 32 threads, DEBUG off; SQLite, demo content\n")
+    print("                               req/s  rate/static | CPU ms/req  static CPU/page CPU")
+    print(f"  static file (whitenoise) {static_rate:>9.1f}      (base)  | {static_cost:>8.3f}")
+    rows = [("/healthz/ (one query)", floor),
+            *((f"uncached {name}", figures) for name, figures in uncached.items())]  # fmt: skip
+    for label, (rate, ratio, cost, cost_ratio) in rows:
+        print(f"  {label:<24} {rate:>9.1f} {ratio:>11.1%}  | {cost:>8.3f} {cost_ratio:>14.1%}")
+    print("\n  through Varnish (deploy/varnish.vcl; CPU is Varnish's, not measured):")
+    for name, (rate, ratio, _, _) in cached.items():
+        print(f"  {name:<24} {rate:>9.1f} {ratio:>9.2f} x the static file")
     print()
 
 

@@ -99,8 +99,14 @@ TEMPLATES = [
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+SQLITE = DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+# Opening a SQLite connection costs more than most pages' queries (it sets WAL mode): each server
+# thread keeps its own. PostgreSQL connections are closed after each request unless asked.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int(
+    "DATABASE_CONN_MAX_AGE", default=600 if SQLITE else 0
+)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if SQLITE:
     # Several writers at once (two moderators publishing, a worker thread saving a document):
     # WAL lets readers go on while one writes, IMMEDIATE takes the write lock when a transaction
     # starts (so it never fails half-way with "database is locked"), and a writer waits up to

@@ -33,6 +33,7 @@ print(json.dumps({
     "CSRF_COOKIE_SECURE": settings.CSRF_COOKIE_SECURE,
     "WAGTAILADMIN_BASE_URL": settings.WAGTAILADMIN_BASE_URL,
     "DB_ENGINE": db["ENGINE"], "DB_HOST": db.get("HOST"), "DB_OPTIONS": db.get("OPTIONS", {}),
+    "DB_CONN_MAX_AGE": db["CONN_MAX_AGE"],
     "CACHE": settings.CACHES["default"]["BACKEND"],
     "SEARCH": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
     "STORAGE": settings.STORAGES["default"]["BACKEND"],
@@ -114,6 +115,7 @@ def test_embedded_default_needs_no_services_and_takes_several_writers(local):
     assert settings["DB_OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in settings["DB_OPTIONS"]["init_command"]
     assert settings["DB_OPTIONS"]["timeout"] >= 10
+    assert settings["DB_CONN_MAX_AGE"] > 0  # each server thread keeps its connection
     assert "LocMemCache" in settings["CACHE"]
     assert settings["SEARCH"] == "wagtail.search.backends.database"
     assert "FileSystemStorage" in settings["STORAGE"]
@@ -132,6 +134,7 @@ def test_environment_switches_on_the_services():
     assert "postgresql" in settings["DB_ENGINE"]
     assert settings["DB_HOST"] == "db.internal"
     assert "transaction_mode" not in settings["DB_OPTIONS"]
+    assert settings["DB_CONN_MAX_AGE"] == 0
     assert "RedisCache" in settings["CACHE"]
     assert "opensearch" in settings["SEARCH"]
     assert settings["STORAGE"] == "storages.backends.s3.S3Storage"
