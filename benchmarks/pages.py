@@ -162,17 +162,17 @@ class Load:
 
 
 def paired(load, static_url, url, rounds):
-    """Medians of: the rate of `url`, its rate / the static file's just before, its CPU cost
-    per request, and the static file's CPU cost / its own."""
-    rates, ratios, costs, cost_ratios = [], [], [], []
+    """Medians of: the rate of `url`, its rate / the static file's just before, the CPU cost of
+    a request to `url` and of one to the static file."""
+    rates, ratios, costs, static_costs = [], [], [], []
     for _ in range(rounds):
         static_rate, static_cost = load(static_url)
         rate, cost = load(url)
         rates.append(rate)
         ratios.append(rate / static_rate)
         costs.append(cost)
-        cost_ratios.append(static_cost / cost if cost else 0)
-    return [statistics.median(values) for values in (rates, ratios, costs, cost_ratios)]
+        static_costs.append(static_cost)
+    return [statistics.median(values) for values in (rates, ratios, costs, static_costs)]
 
 
 def main():
@@ -202,15 +202,19 @@ def main():
             stop(varnish)
             stop(gunicorn)
     static_rate = statistics.median(rate for rate, _ in static)
-    static_cost = statistics.median(cost for _, cost in static)
+    static_cost = statistics.median(
+        [cost for _, cost in static]
+        + [cost for *_, cost in (floor, *uncached.values(), *cached.values())]
+    )
     print(f"\nwrk -t2 -c{options.connections} -d{options.seconds}s, {rounds} rounds (medians); "
           "gunicorn as `make run`: 2 workers x 32 threads, DEBUG off; SQLite, demo content\n")
     print("                               req/s  rate/static | CPU ms/req  static CPU/page CPU")
     print(f"  static file (whitenoise) {static_rate:>9.1f}      (base)  | {static_cost:>8.3f}")
     rows = [("/healthz/ (one query)", floor),
             *((f"uncached {name}", figures) for name, figures in uncached.items())]  # fmt: skip
-    for label, (rate, ratio, cost, cost_ratio) in rows:
-        print(f"  {label:<24} {rate:>9.1f} {ratio:>11.1%}  | {cost:>8.3f} {cost_ratio:>14.1%}")
+    for label, (rate, ratio, cost, _) in rows:
+        share = static_cost / cost
+        print(f"  {label:<24} {rate:>9.1f} {ratio:>11.1%}  | {cost:>8.3f} {share:>14.1%}")
     print("\n  through Varnish (deploy/varnish.vcl; CPU is Varnish's, not measured):")
     for name, (rate, ratio, _, _) in cached.items():
         print(f"  {name:<24} {rate:>9.1f} {ratio:>9.2f} x the static file")
