@@ -6,9 +6,10 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses and documents"
 
     def ready(self):
-        from sts_learn import purging  # needs the models: imported once the app registry is ready
+        # Both need the models: imported once the app registry is ready.
+        from courses import signal_handlers
+        from sts_learn import purging
 
-        # Module pages show references and documents; course lists show audiences.
-        purging.purge_site_when_saved(
-            "courses.Reference", "courses.Audience", "courses.CourseDocument"
-        )
+        # Module pages show references; course lists show audiences; documents, their modules.
+        purging.purge_site_when_saved("courses.Reference", "courses.Audience")
+        signal_handlers.connect()

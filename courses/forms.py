@@ -10,6 +10,18 @@ PUBLISH_REQUIREMENTS = {
 }
 
 
+def activities_overrun(duration, activities):
+    """Why activities of `activities` minutes do not fit a module of `duration`, or ""."""
+    planned = sum((block.value["minutes"] or 0) for block in activities or [])
+    if duration is None or planned <= duration:
+        return ""
+    return (
+        f"The activities add up to {planned} minutes, more than the module's {duration}: "
+        "shorten them or lengthen the module before publishing, so that agendas and the "
+        "facilitator guide's run of show stay true."
+    )
+
+
 def _missing(name, value):
     """A duration of 0 is present (and refused by its bounds); an empty list is missing."""
     return value is None if name == "duration_minutes" else not value
@@ -21,11 +33,14 @@ class ModulePageForm(WagtailAdminPageForm):
     @staticmethod
     def missing_essentials(page):
         """Why `page` may not be published yet (empty when it may), for checks outside forms."""
-        return [
+        problems = [
             message
             for name, message in PUBLISH_REQUIREMENTS.items()
             if _missing(name, getattr(page, name))
         ]
+        if overrun := activities_overrun(page.duration_minutes, page.activities):
+            problems.append(overrun)
+        return problems
 
     def clean(self):
         cleaned_data = super().clean()
@@ -38,4 +53,10 @@ class ModulePageForm(WagtailAdminPageForm):
                 and (name not in self.errors)
             ):
                 self.add_error(name, message)
+        if "activities" in self.fields and "activities" not in self.errors:
+            overrun = activities_overrun(
+                cleaned_data.get("duration_minutes"), cleaned_data.get("activities")
+            )
+            if overrun:
+                self.add_error("activities", overrun)
         return cleaned_data

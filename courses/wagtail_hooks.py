@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail import hooks
@@ -8,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from courses.choosers import handout_chooser, slides_chooser
 from courses.forms import ModulePageForm
 from courses.models import ModulePage, Reference
+from sts_learn.privacy import may_be_signed_in, visible_pages
 
 
 @hooks.register("register_admin_viewset")
@@ -28,9 +32,24 @@ class ReferenceViewSet(SnippetViewSet):
 register_snippet(ReferenceViewSet)
 
 
+@hooks.register("before_serve_document")
+def generated_files_follow_their_module(document, request):
+    """A module's printed slides and handouts are for whoever may see the module: a trainer-only
+    module's files are too, wherever the file itself is kept."""
+    if not getattr(document, "generated_for_id", None):
+        return None
+    module = ModulePage.objects.filter(pk=document.generated_for_id)
+    if visible_pages(module, request).exists():
+        return None
+    if not may_be_signed_in(request) and module.filter(live=True).exists():
+        return redirect_to_login(request.get_full_path(), settings.WAGTAIL_FRONTEND_LOGIN_URL)
+    raise Http404("This file is not available.")
+
+
 @hooks.register("before_bulk_action")
 def refuse_publishing_incomplete_modules(request, action_type, objects, action_class_instance):
-    """Bulk "Publish" holds modules to the same rule as the edit form: objectives and duration."""
+    """Bulk "Publish" holds modules to the same rules as the edit form: objectives, duration,
+    and activities that fit the duration."""
     if action_type != "publish":
         return None
     incomplete = []
@@ -42,8 +61,8 @@ def refuse_publishing_incomplete_modules(request, action_type, objects, action_c
         return None
     messages.error(
         request,
-        "Nothing was published. These modules need learning objectives and a duration before "
-        f"they can be published: {', '.join(incomplete)}.",
+        "Nothing was published. These modules need learning objectives, a duration and "
+        f"activities that fit in it before they can be published: {', '.join(incomplete)}.",
     )
     back = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):

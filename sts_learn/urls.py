@@ -43,7 +43,7 @@ urlpatterns = [
         name="wagtailcore_authenticate_with_password",
     ),
     path("search/", search_views.search, name="search"),
-    path("kits/", include("courses.kits.urls")),
+    path("kits/", include("kits.urls")),
     path("healthz/", healthz, name="healthz"),
     # Local media: image renditions only (never documents, never original uploads).
     path("media/images/<path:path>", image_rendition, name="image_rendition"),

@@ -112,6 +112,28 @@ class CourseDocument(AbstractDocument):
         editable=False,
         help_text="Text extracted from the file so that site search finds it.",
     )
+    generated_for = models.ForeignKey(
+        "courses.ModulePage",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="generated_documents",
+        help_text="The module whose content this file is printed from; it is made again each "
+        "time the module is published.",
+    )
+    generated_key = models.CharField(
+        max_length=80,
+        blank=True,
+        editable=False,
+        help_text="Which of the module's generated files this is (its slides or a handout).",
+    )
+    generated_revision = models.PositiveIntegerField(
+        null=True, blank=True, editable=False, help_text="The module revision it was made from."
+    )
+    generated_at = models.DateTimeField(
+        null=True, blank=True, editable=False, help_text="When the file was last generated."
+    )
 
     admin_form_fields = (
         *Document.admin_form_fields,
@@ -136,6 +158,17 @@ class CourseDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = "document"
         verbose_name_plural = "documents"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["generated_for", "generated_key"],
+                condition=models.Q(generated_for__isnull=False),
+                name="one_generated_file_per_key",
+            )
+        ]
+
+    @property
+    def is_generated(self):
+        return self.generated_for_id is not None
 
     @property
     def extension(self):

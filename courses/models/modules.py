@@ -21,9 +21,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses import citations
-from courses.blocks import ActivityBlock, KeyMessageBlock, ObjectiveBlock
+from courses.blocks import ActivityBlock, HandoutBlock, KeyMessageBlock, ObjectiveBlock
 from courses.choosers import handout_chooser, slides_chooser
 from courses.forms import ModulePageForm
+from courses.models.documents import CourseDocument
+from courses.panels import GeneratedMaterialsPanel
 from home.models import SitePage, SiteSettings, site_ancestors
 from sts_learn.privacy import refused_collection_paths, visible_pages
 
@@ -94,6 +96,24 @@ class ModulePage(RoutablePageMixin, SitePage):
         help_text="Trauma content participants will meet, and how to prepare them. Leave empty "
         "when there is none. Shown at the top of the page.",
     )
+    handout_texts = StreamField(
+        [("handout", HandoutBlock())],
+        blank=True,
+        verbose_name="handouts",
+        help_text="Handouts and worksheets written here. Each time the module is published, the "
+        "site prints each one as an accessible PDF (and the slides from the module's text), so "
+        "what trainers download always matches the module.",
+    )
+    slides_replacement = models.ForeignKey(
+        "courses.CourseDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="hand-made slides",
+        help_text="Optional: a deck made by hand, offered instead of the slides the site "
+        "generates from this module.",
+    )
     domains = ParentalManyToManyField(
         "home.DomainPage",
         blank=True,
@@ -117,8 +137,22 @@ class ModulePage(RoutablePageMixin, SitePage):
     ]
     teaching_panels = [FieldPanel("activities"), FieldPanel("facilitator_notes")]
     materials_panels = [
-        InlinePanel("slide_links", label="Slides", heading="Slides"),
-        InlinePanel("handout_links", label="Handout", heading="Handouts and worksheets"),
+        GeneratedMaterialsPanel(heading="Files made from this module"),
+        FieldPanel("handout_texts"),
+        FieldPanel("slides_replacement", widget=slides_chooser.widget_class),
+        InlinePanel(
+            "slide_links",
+            label="Other slides",
+            heading="Other slides from the library",
+            help_text="Decks from the document library offered with this module as well.",
+        ),
+        InlinePanel(
+            "handout_links",
+            label="Other handout",
+            heading="Other handouts from the library",
+            help_text="Handouts from the document library (e.g. one another module prints) "
+            "offered with this module as well.",
+        ),
     ]
     evidence_panels = [
         MultiFieldPanel(
@@ -165,22 +199,27 @@ class ModulePage(RoutablePageMixin, SitePage):
     def references(self):
         return [link.reference for link in self.reference_links.all().select_related("reference")]
 
-    def materials(self, request):
-        """(slides, handouts) this request may download, in the editor's order.
+    @property
+    def activity_minutes(self):
+        return sum(block.value["minutes"] or 0 for block in self.activities)
 
-        Read through the page's own relations, so a preview shows what the form holds.
+    def materials(self, request):
+        """(slides, handouts) this request may download, in the order they are offered.
+
+        Read through the page's own fields and relations, so a preview shows what the form
+        holds.
         """
+        slides, handouts = module_materials([self])[self.pk]
         refused = refused_collection_paths(request)
 
-        def allowed(links):
-            documents = [link.document for link in links.select_related("document__collection")]
+        def allowed(documents):
             return [
                 document
                 for document in documents
                 if not any(document.collection.path.startswith(path) for path in refused)
             ]
 
-        return allowed(self.slide_links.all()), allowed(self.handout_links.all())
+        return allowed(slides), allowed(handouts)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -229,6 +268,65 @@ class ModulePage(RoutablePageMixin, SitePage):
         return self._references_file(
             citations.bibtex(self.references()), "application/x-bibtex; charset=utf-8", "bib"
         )
+
+
+def _handout_replacement_ids(module):
+    """Ids of the hand-made files the module's handouts name, read without loading them."""
+    return {
+        block["id"]: block["value"].get("replacement")
+        for block in module.handout_texts.raw_data
+        if block.get("type") == "handout"
+    }
+
+
+def module_materials(modules):
+    """{module id: (slides, handouts)}: the documents each module offers, in order, before any
+    privacy check. Generated files stand in wherever no hand-made one replaces them; the files
+    linked from the library follow. A fixed number of queries, whatever the number of modules.
+    """
+    ids = [module.pk for module in modules if module.pk]
+    generated = {}
+    for document in CourseDocument.objects.filter(generated_for__in=ids).select_related(
+        "collection"
+    ):
+        generated[(document.generated_for_id, document.generated_key)] = document
+    replacements = {module.pk: _handout_replacement_ids(module) for module in modules}
+    wanted = {module.slides_replacement_id for module in modules if module.slides_replacement_id}
+    wanted |= {pk for found in replacements.values() for pk in found.values() if pk}
+    chosen = CourseDocument.objects.filter(pk__in=wanted).select_related("collection")
+    chosen = {document.pk: document for document in chosen} if wanted else {}
+    result = {}
+    for module in modules:
+        if module.slides_replacement_id:
+            slides = [chosen.get(module.slides_replacement_id)]
+        else:
+            slides = [generated.get((module.pk, key)) for key in ("slides.pptx", "slides.pdf")]
+        handouts = [
+            chosen.get(replacement) if replacement else generated.get((module.pk, f"handout:{bid}"))
+            for bid, replacement in replacements[module.pk].items()
+        ]
+        slides += _linked_documents(module, "slide_links")
+        handouts += _linked_documents(module, "handout_links")
+        result[module.pk] = (_unique(slides), _unique(handouts))
+    return result
+
+
+def _linked_documents(module, relation):
+    """The documents of a module's links: prefetched ones as they are, else in one query (a
+    preview's links are the form's, in memory)."""
+    links = getattr(module, relation).all()
+    if relation not in getattr(module, "_prefetched_objects_cache", {}):
+        links = links.select_related("document__collection")
+    return [link.document for link in links]
+
+
+def _unique(documents):
+    seen, unique = set(), []
+    for document in documents:
+        if document is not None and document.pk not in seen:
+            seen.add(document.pk)
+            unique.append(document)
+    return unique
 
 
 def visible_modules(course, request):

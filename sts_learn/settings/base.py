@@ -23,6 +23,8 @@ INSTALLED_APPS = [
     "home",
     "courses",
     "search",
+    "kits",
+    "materials",
     "demo",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

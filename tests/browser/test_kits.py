@@ -45,21 +45,37 @@ def agenda_titles(page):
 
 @pytest.mark.parametrize(
     ("path", "heading"),
-    [("/kits/", "Team day"), ("/kits/agenda/", "Team day"), ("/kits/guide/", "Facilitator guide")],
-    ids=["kit", "agenda-print-view", "guide-print-view"],
+    [("/kits/", "Team day"), ("/kits/agenda/", "Team day"), ("/kits/guide/", "Team day"),
+     ("/kits/evaluation/", "Team day")],
+    ids=["kit", "agenda-print-view", "guide-print-view", "evaluation-print-view"],
 )
 def test_kit_pages_have_no_axe_violations(page, kit_modules, path, heading):
     first, second, third = kit_modules
-    url = f"{path}?items={first.pk},b15,{second.pk},{third.pk}&title=Team+day&start=09:30"
+    url = f"{path}?items=w10,{first.pk},b15,{second.pk},{third.pk},e10&title=Team+day&start=09:30"
     response = page.goto(url)
     assert response.status == 200
     assert page.locator("h1").inner_text().startswith(heading)
     if path == "/kits/guide/":
-        assert page.locator("section.guide-item").count() == 3
-        assert page.locator("p.break").count() == 1
+        assert page.locator("section.guide-module").count() == 4  # three modules and the close
+        assert page.locator("table.run-of-show").count() == 4
+    elif path == "/kits/evaluation/":
+        assert page.locator(".rating-table tbody tr").count() == 3
     else:
-        assert agenda_titles(page)[1].startswith("Break")
-        assert page.locator("table.agenda tbody tr").count() == 4
+        assert agenda_titles(page)[2].startswith("Break")
+        assert page.locator("table.agenda tbody tr").count() == 6
+    assert_no_axe_violations(page, url)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_kit_builder_fits_a_phone(page, kit_modules, width):
+    """No sideways scrolling, and axe clean, on the narrowest phones."""
+    first, second, third = kit_modules
+    page.set_viewport_size({"width": width, "height": 800})
+    url = f"/kits/?items=w10,{first.pk},b15,{second.pk},{third.pk},e10&title=Team+day&start=09:30"
+    page.goto(url)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls {overflow} px sideways at {width} px"
+    page.screenshot(path=f"/tmp/kit-builder-{width}.png", full_page=True)
     assert_no_axe_violations(page, url)
 
 
@@ -129,9 +145,10 @@ def test_build_and_download_a_kit_without_javascript(no_js_page, kit_modules):
     page.wait_for_url(re.compile(r"/kits/\?items="))
     assert agenda_titles(page) == [first.title, third.title, second.title]
 
+    page.get_by_label("What").select_option(label="Break")
     page.get_by_label("Minutes").fill("15")
     page.get_by_label("Where").select_option(label=f"After “{first.title}”")
-    page.get_by_role("button", name="Add break").click()
+    page.get_by_role("button", name="Add to the agenda").click()
     page.wait_for_url(re.compile(r"items=\d+%2Cb15%2C"))
     assert agenda_titles(page) == [first.title, "Break", third.title, second.title]
 
@@ -150,7 +167,8 @@ def test_build_and_download_a_kit_without_javascript(no_js_page, kit_modules):
     with zipfile.ZipFile(download.path()) as archive:
         assert archive.testzip() is None
         names = archive.namelist()
-        for name in ("README.txt", "Agenda.pdf", "Agenda.html", "Facilitator guide.pdf"):
+        for name in ("README.html", "Agenda.pdf", "Agenda.html", "Facilitator guide.pdf",
+                     "Evaluation form.pdf"):  # fmt: skip
             assert f"{FOLDER}/{name}" in names
         materials = [n.split("/")[-1] for n in names if "/Slides and handouts/" in n]
         expected = []

@@ -47,13 +47,18 @@ def module_form(**fields):
                     {
                         "title": "Pair talk",
                         "minutes": "10",
+                        "steps": {"count": "0"},
                         "instructions": "Talk in pairs.",
+                        "debrief": "",
+                        "supplies": {"count": "0"},
                         "materials": "",
                     },
                 )
             ]
         ),
         "facilitator_notes": rich_text("<p>Keep the discussion general.</p>"),
+        "handout_texts": streamfield([]),
+        "slides_replacement": "",
         "slide_links": inline_formset([]),
         "handout_links": inline_formset([]),
         "evidence_level": "practice",
@@ -161,9 +166,8 @@ def test_a_zero_duration_is_refused(admin_client, course, action):
 
 @pytest.mark.parametrize("minutes", ["5", "480"])
 def test_the_shortest_and_longest_durations_are_accepted(admin_client, course, minutes):
-    response = add_module(
-        admin_client, course, {**module_form(duration_minutes=minutes), **PUBLISH}
-    )
+    form = module_form(duration_minutes=minutes, activities=streamfield([]))
+    response = add_module(admin_client, course, {**form, **PUBLISH})
     assert response.status_code == 302
     assert ModulePage.objects.get(slug="noticing-sts").duration_minutes == int(minutes)
 
@@ -386,13 +390,16 @@ def own_fields(model, base):
                             "evidence_summary", "last_reviewed"}),
         (ModulePage, Page, {"summary", "learning_objectives", "duration_minutes",
                             "evidence_level", "evidence_rationale", "key_messages", "activities",
-                            "facilitator_notes", "content_warning", "domains", "last_reviewed"}),
+                            "facilitator_notes", "content_warning", "domains", "last_reviewed",
+                            "handout_texts", "slides_replacement"}),
         (Reference, None, {"kind", "authors", "authors_are_editors", "year", "title", "source",
                            "volume", "issue", "pages", "edition", "publisher", "report_number",
                            "doi", "url"}),
         (CourseDocument, AbstractDocument, {"kind", "description", "audiences", "language",
                                             "licence", "attribution", "last_reviewed",
-                                            "page_count", "extracted_text"}),
+                                            "page_count", "extracted_text", "generated_for",
+                                            "generated_key", "generated_revision",
+                                            "generated_at"}),
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )  # fmt: skip

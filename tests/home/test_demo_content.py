@@ -60,9 +60,10 @@ class LoadDemoContentTests(TestCase):
         self.assertTrue(10 <= modules.count() <= 15)
         for module in modules:
             with self.subTest(module=module.slug):
-                formats = {link.document.extension for link in module.slide_links.all()}
-                self.assertEqual(formats, {"pptx", "pdf"})
-                self.assertTrue(module.handout_links.exists())
+                slides, handouts = module.materials(None)
+                self.assertEqual([document.extension for document in slides], ["pptx", "pdf"])
+                self.assertTrue(handouts)
+                self.assertTrue(all(document.is_generated for document in slides))
                 self.assertTrue(module.reference_links.exists())
                 self.assertTrue(module.learning_objectives)
                 self.assertTrue(module.duration_minutes)
