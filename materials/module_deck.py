@@ -88,19 +88,25 @@ def module_plan(module, references=(), course_title=""):
     objectives = [block.value for block in module.learning_objectives]
     if objectives:
         opening += content_slides(
-            "By the end you will be able to", objectives, notes=module.summary
+            "By the end you will be able to",
+            objectives,
+            notes=module.summary or "Read the objectives aloud; return to them at the close.",
         )
     messages = [block.value for block in module.key_messages]
     if messages:
-        opening += content_slides("Key messages", messages, notes=facilitator_notes)
+        opening += content_slides(
+            "Key messages",
+            messages,
+            notes=facilitator_notes
+            or "Present each message in your own words, with an example from participants' work.",
+        )
     deck.add(*opening)
     segments = [
         Segment(
             "Presentation and discussion",
             spare - wrap_up,
             [slide.number for slide in opening],
-            notes="The minutes the activities leave: present the key messages and take "
-            "questions.",
+            notes="The minutes the activities leave: present the key messages and take questions.",
         )
     ]
     for activity in activities:

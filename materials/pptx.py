@@ -11,11 +11,11 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Inches, Pt
+from pptx.util import Emu, Inches, Pt
 
 from materials.decks import Kind
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12192000), Inches(7.5)  # 13⅓ × 7½ inches: 16:9, PowerPoint's own size
 MARGIN = Inches(0.6)
 BRAND = RGBColor(0x1D, 0x55, 0x62)
 BRAND_DARK = RGBColor(0x12, 0x3A, 0x43)
