@@ -32,8 +32,7 @@ def _save(module, key, *, title, filename, content, kind, description, audiences
             licence=Licence.CC_BY_NC_SA,
             language="en",
         )
-    elif document.file:
-        document.file.delete(save=False)
+    old_file = document.file.name if document.file else None
     document.title = title[:255]
     document.kind = kind
     document.description = description
@@ -45,6 +44,10 @@ def _save(module, key, *, title, filename, content, kind, description, audiences
     document.file = ContentFile(content, name=filename)
     document.save()
     document.audiences.set(audiences)
+    if old_file and old_file != document.file.name:
+        # Only once the new file is committed: a failed run leaves the old one in place.
+        storage = document.file.storage
+        transaction.on_commit(lambda: storage.delete(old_file))
     return document
 
 
@@ -91,6 +94,5 @@ def generate_module_materials(module, force=False):
     # A handout removed from the module takes its printed file with it.
     stale = CourseDocument.objects.filter(generated_for=module).exclude(generated_key__in=keys)
     for document in stale:
-        document.file.delete(save=False)
-        document.delete()
+        document.delete()  # Wagtail removes the file once the deletion is committed
     return made

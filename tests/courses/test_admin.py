@@ -217,6 +217,50 @@ def test_bulk_publishing_a_draft_without_the_essentials_is_refused(admin_client,
     assert client.get(f"{course.url}noticing-sts/").status_code == 404
 
 
+def activity(minutes):
+    return (
+        "activity",
+        {"title": "Pair talk", "minutes": str(minutes), "steps": {"count": "0"},
+         "instructions": "Talk in pairs.", "debrief": "", "supplies": {"count": "0"},
+         "materials": ""},
+    )  # fmt: skip
+
+
+def test_activities_longer_than_the_module_cannot_be_published(admin_client, client, course):
+    data = module_form(duration_minutes="30", activities=streamfield([activity(20), activity(15)]))
+    response = add_module(admin_client, course, {**data, **PUBLISH})
+    assert form_errors(response) == {
+        "activities": [
+            "The activities add up to 35 minutes, more than the module's 30: shorten them or "
+            "lengthen the module before publishing, so that agendas and the facilitator guide's "
+            "run of show stay true."
+        ]
+    }
+    assert not ModulePage.objects.filter(slug="noticing-sts").exists()
+
+
+def test_activities_that_fill_the_module_exactly_are_published(admin_client, course):
+    data = module_form(duration_minutes="30", activities=streamfield([activity(20), activity(10)]))
+    assert add_module(admin_client, course, {**data, **PUBLISH}).status_code == 302
+    assert ModulePage.objects.get(slug="noticing-sts").live
+
+
+def test_a_draft_may_hold_activities_longer_than_the_module(admin_client, course):
+    data = module_form(duration_minutes="30", activities=streamfield([activity(45)]))
+    assert add_module(admin_client, course, data).status_code == 302
+    assert not ModulePage.objects.get(slug="noticing-sts").live
+
+
+def test_bulk_publishing_activities_longer_than_the_module_is_refused(admin_client, course):
+    data = module_form(duration_minutes="30", activities=streamfield([activity(45)]))
+    add_module(admin_client, course, data)
+    draft = ModulePage.objects.get(slug="noticing-sts")
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = admin_client.post(f"{url}?id={draft.pk}", {"include_descendants": ""}, follow=True)
+    assert "Nothing was published." in response.content.decode()
+    assert not ModulePage.objects.get(pk=draft.pk).live
+
+
 def preview(client, url, data):
     posted = client.post(url, data)
     assert json.loads(posted.content) == {"is_valid": True, "is_available": True}
@@ -467,6 +511,7 @@ def test_module_form_uses_the_kind_choosers(admin_client, course):
 
 
 # --- Malformed rich text --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("value", MALFORMED_RICH_TEXT.values(), ids=MALFORMED_RICH_TEXT.keys())
 @pytest.mark.parametrize("action", [PUBLISH, {}], ids=["publish", "draft"])

@@ -11,6 +11,7 @@ from materials.module_deck import module_plan
 from materials.pptx import pptx_bytes
 from tests.courses.factories import ModulePageFactory, ReferenceFactory
 
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 LONG_MESSAGE = (
     "Secondary traumatic stress is the emotional distress that comes from hearing about, or "
     "helping with, another person’s first-hand trauma, and it is a known risk of the work."
@@ -38,7 +39,7 @@ def module(db):
                     "materials": "",
                 },
             )
-        ],  # fmt: skip
+        ],
         references=[ReferenceFactory() for _ in range(5)],
     )
 
@@ -57,17 +58,17 @@ def slide_texts(slide):
     return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
 
 
+BULLET_TAGS = [f"{{{A}}}{tag}" for tag in ("buChar", "buAutoNum")]
+
+
 def body_runs(slide):
-    """The runs of the slide's bullet boxes (the box holding more than one paragraph or a bullet)."""
+    """The runs of the slide's bulleted or numbered paragraphs: its body text."""
     for shape in slide.shapes:
         if not shape.has_text_frame:
             continue
         for paragraph in shape.text_frame.paragraphs:
-            if paragraph._p.pPr is not None and paragraph._p.pPr.find(
-                "{http://schemas.openxmlformats.org/drawingml/2006/main}buChar"
-            ) is not None or (paragraph._p.pPr is not None and paragraph._p.pPr.find(
-                "{http://schemas.openxmlformats.org/drawingml/2006/main}buAutoNum"
-            ) is not None):  # fmt: skip
+            properties = paragraph._p.pPr
+            if properties is not None and any(properties.find(t) is not None for t in BULLET_TAGS):
                 yield from paragraph.runs
 
 
