@@ -6,12 +6,15 @@ tree, marked content, the document's language and title) and embed the project's
 get a usable document.
 """
 
+import functools
+import hashlib
 import mimetypes
 import os
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import caches
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
@@ -20,6 +23,10 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 # Font subsets carry a creation time; a fixed one makes the same document the same bytes, which
 # a resumed kit download needs (kits/archive.py).
 os.environ.setdefault("SOURCE_DATE_EPOCH", "946684800")
+
+# The static files a printed document is made of; the cache of rendered PDFs is keyed by them too.
+PRINT_ASSETS = ("css/print-base.css", "css/print-slides.css", "fonts")
+RENDERED_PDF_SECONDS = 24 * 60 * 60
 
 PAPER_SIZES = {"letter": "US Letter", "a4": "A4"}
 DEFAULT_PAPER = "letter"
@@ -61,9 +68,42 @@ def static_file(name):
     return found
 
 
+def _print_asset_files():
+    for name in PRINT_ASSETS:
+        found = finders.find(name) or ""
+        if os.path.isdir(found):
+            yield from (os.path.join(found, child) for child in sorted(os.listdir(found)))
+        elif found:
+            yield found
+
+
+@functools.cache
+def print_assets_digest():
+    """A digest of the print CSS and fonts, as this process found them (a deploy restarts it)."""
+    digest = hashlib.sha256()
+    for path in _print_asset_files():
+        with open(path, "rb") as source:
+            digest.update(hashlib.sha256(source.read()).digest())
+    return digest.hexdigest()
+
+
 def render_pdf(template_name, context):
-    """The template rendered as a tagged PDF (its <title> and <html lang> become the PDF's)."""
+    """The template rendered as a tagged PDF (its <title> and <html lang> become the PDF's).
+
+    The same HTML always makes the same bytes, so a rendering is kept for a day in the cache:
+    a resumed kit download, or the same kit fetched again, does not lay out its PDFs again.
+    """
     html = render_to_string(template_name, {**context, "for_pdf": True})
+    key = "pdf:" + hashlib.sha256(f"{print_assets_digest()}\n{html}".encode()).hexdigest()
+    printouts = caches["printouts"]
+    content = printouts.get(key)
+    if content is None:
+        content = _write_pdf(html)
+        printouts.set(key, content, RENDERED_PDF_SECONDS)
+    return content
+
+
+def _write_pdf(html):
     document = HTML(
         string=html,
         base_url=f"http://localhost{settings.STATIC_URL}",

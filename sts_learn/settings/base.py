@@ -121,16 +121,25 @@ if SQLITE:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set (shared by every app server behind a load balancer).
+# "printouts" keeps rendered PDFs (materials/pdf.py), apart from the default cache's small entries.
 if env("REDIS_URL", default=""):
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": "sts-learn",
+            "KEY_PREFIX": prefix,
         }
+        for alias, prefix in (("default", "sts-learn"), ("printouts", "sts-learn-printouts"))
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "printouts": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "printouts",
+            "OPTIONS": {"MAX_ENTRIES": 200},
+        },
+    }
 
 # HTTP caching: public page views for anonymous visitors may be kept this many seconds by a shared
 # cache (Varnish, a CDN: `s-maxage`); browsers always revalidate. Publishing, unpublishing, moving
