@@ -1,15 +1,19 @@
 """A kit of the demo courses, as a trainer would build it on a freshly loaded site."""
 
+import io
 import json
+import re
 import zipfile
 
 from django.http import QueryDict
 from django.test import TestCase
+from pptx import Presentation
 
 from courses.models import CoursePage, ModulePage
 from demo.courses import DATA_FILE
 from demo.loader import DemoLoader
 from tests.courses.helpers import soup
+from tests.materials.pdfs import assert_accessible_pdf
 
 from .helpers import (
     GENERATED,
@@ -120,3 +124,36 @@ class DemoKitTests(TestCase):
         agenda_text = pdf_text(read_member(archive, "/Agenda.pdf"))
         self.assertIn(f"09:30–{clock(total)}", agenda_text)
         self.assertIn(f"Total {total}", agenda_text)
+
+    def test_a_day_with_welcome_two_courses_lunch_and_evaluation_delivers(self):
+        """The kit a trainer builds for a day: every PDF tagged, every deck projectable, the
+        guide a timed plan from the first minute to the last."""
+        first, second = self.modules[0], self.other
+        items = f"w10,{first.pk},l45,{second.pk},e10"
+        response = self.client.get(f"/kits/download/?items={items}&title=Team+day&start=09:00")
+        self.assertEqual(response.status_code, 200)
+        archive = open_zip(body(response))
+        total = 10 + first.duration_minutes + 45 + second.duration_minutes + 10
+        pdfs = [name for name in archive.namelist() if name.endswith(".pdf")]
+        decks = [name for name in archive.namelist() if name.endswith(".pptx")]
+        self.assertGreaterEqual(len(pdfs), 5)
+        self.assertEqual(len(decks), 2)  # one a module
+        for name in pdfs:
+            with self.subTest(name):
+                assert_accessible_pdf(archive.read(name))
+        for name in decks:
+            with self.subTest(name):
+                deck = Presentation(io.BytesIO(archive.read(name)))
+                self.assertEqual(deck.slide_width * 9, deck.slide_height * 16)
+                for slide in deck.slides:
+                    self.assertTrue(slide.notes_slide.notes_text_frame.text.strip())
+                    for shape in slide.shapes:
+                        self.assertLessEqual(shape.left + shape.width, deck.slide_width)
+                        self.assertLessEqual(shape.top + shape.height, deck.slide_height)
+        guide = pdf_text(read_member(archive, "/Facilitator guide.pdf"))
+        for label in ("Welcome", "Lunch", "Evaluation", first.title, second.title):
+            self.assertIn(label, guide)
+        times = re.findall(r"\b(\d\d:\d\d)\b", guide)
+        self.assertEqual(times[0], "09:00")
+        minutes = [int(t[:2]) * 60 + int(t[3:]) for t in times]
+        self.assertEqual(max(minutes) - minutes[0], total)  # the last segment ends the day
