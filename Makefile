@@ -31,10 +31,10 @@ migrate: $(STAMP) ## Apply database migrations
 static: $(STAMP) ## Collect the static files (hashed and compressed, as in production)
 	$(LOCAL) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
-demo: migrate ## Load the consortium's pages, demo courses and demo accounts (only what is missing)
+demo: migrate static ## Load the consortium's pages, demo courses and demo accounts (only what is missing)
 	$(LOCAL) $(BIN)/python manage.py load_demo_content
 
-run: demo static ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000 (PORT=) as production does
+run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000 (PORT=) as production does
 	@echo ""
 	@echo "  STS Learn: http://127.0.0.1:$(PORT)/   (gunicorn, DEBUG off; Ctrl-C stops it)"
 	@echo "  Sign in:   http://127.0.0.1:$(PORT)/admin/  (demo accounts: admin, editor, moderator,"
@@ -47,7 +47,7 @@ dev: $(STAMP) ## For developers: Django's runserver with DEBUG and autoreload on
 	$(DEV) $(BIN)/python manage.py load_demo_content
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-serve-varnish: demo static ## The production recipe: Varnish on :8080 (VARNISH_PORT=) in front of gunicorn (installs varnish)
+serve-varnish: demo ## The production recipe: Varnish on :8080 (VARNISH_PORT=) in front of gunicorn (installs varnish)
 	PORT=$(VARNISH_PORT) BIN=$(BIN) deploy/serve-with-varnish.sh
 
 test: $(STAMP) ## Run the whole suite on a fresh test database (browser tests where Chromium is present)

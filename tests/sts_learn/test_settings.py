@@ -99,6 +99,14 @@ def test_make_run_serves_like_production_on_plain_http_at_home(local):
     assert first["STATICFILES"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
+def test_make_run_collects_the_static_files_before_loading_the_demo():
+    """The demo loader prints PDFs, whose CSS and fonts are the collected (hashed) static files."""
+    dry_run = subprocess.run(["make", "-n", "run"], cwd=BASE_DIR, capture_output=True, text=True)
+    assert dry_run.returncode == 0, dry_run.stderr
+    commands = dry_run.stdout
+    assert 0 < commands.index("collectstatic") < commands.index("load_demo_content")
+
+
 def test_make_run_generates_its_secret_key_once_into_a_private_ignored_file(local):
     first, second = local
     key_file = BASE_DIR / ".secret-key"
