@@ -1,5 +1,6 @@
 """File names inside the kit's ZIP: readable, numbered, safe on every system, never repeated."""
 
+import re
 import unicodedata
 
 from pathvalidate import sanitize_filename
@@ -12,6 +13,7 @@ def safe_name(text, fallback="file"):
     text = unicodedata.normalize("NFC", text or "")
     text = "".join(" " if unicodedata.category(char).startswith("C") else char for char in text)
     text = text.replace("/", "-").replace("\\", "-")
+    text = re.sub(r"\s*:\s+", " - ", text)  # "Module: slides" reads "Module - slides"
     name = sanitize_filename(" ".join(text.split()), platform="universal", max_len=MAX_NAME)
     name = name.strip(" .-")
     return name or fallback

@@ -57,7 +57,7 @@ def test_safe_name_is_a_plain_file_name(text):
     ("text", "expected"),
     [
         ("Recognizing STS", "Recognizing STS"),
-        ("Self-care: a plan", "Self-care a plan"),
+        ("Self-care: a plan", "Self-care - a plan"),
         ("  Spaced   out  ", "Spaced out"),
         ("Café – résumé", "Café – résumé"),
         ("/etc/passwd", "etc-passwd"),

@@ -135,8 +135,8 @@ def test_the_kit_holds_the_text_the_module_now_has(
         publish(module, handout_texts=[handout("Signs checklist", ("paragraph", "Version two."))])
     archive = download(client, kit_query([module]))
     assert materials(archive) == [
-        "01 - Recognizing STS slides (PowerPoint).pptx",  # the module's name is not repeated
-        "02 - Recognizing STS slides (PDF).pdf",
+        "01 - Recognizing STS - slides (PowerPoint).pptx",  # the module's name is not repeated
+        "02 - Recognizing STS - slides (PDF).pdf",
         "03 - Recognizing STS - Signs checklist.pdf",
     ]
     assert "Version two." in pdf_text(read_member(archive, "Signs checklist.pdf"))
