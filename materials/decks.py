@@ -17,7 +17,8 @@ CHARS_PER_LINE = 58
 MAX_LINES = 9
 MAX_REFERENCES = 3  # a slide, at the references' 20 pt
 
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘(\"'])")
+# A sentence ends at . ! or ? before a capital, but not after an initial ("B. E. Bride").
+SENTENCE_END = re.compile(r"(?<!\b[A-Z]\.)(?<=[.!?])\s+(?=[A-Z“‘(\"'])")
 
 
 class Kind:
@@ -62,18 +63,23 @@ def lines(text):
     return max(1, math.ceil(len(text) / CHARS_PER_LINE))
 
 
-def _pieces(bullet):
+def _pieces(bullet, max_words, max_lines):
     """A bullet too long for a slide of its own, cut at sentence ends."""
-    if words(bullet) <= MAX_WORDS and lines(bullet) <= MAX_LINES:
+    if words(bullet) <= max_words and lines(bullet) <= max_lines:
         return [bullet]
     return [sentence.strip() for sentence in SENTENCE_END.split(bullet) if sentence.strip()]
 
 
-def paginate(bullets, max_bullets=MAX_BULLETS, max_words=MAX_WORDS, max_lines=MAX_LINES):
-    """Bullets in slide-sized groups: none over the bullet, word or line limit (a single
-    sentence longer than the word limit stands alone)."""
+def paginate(
+    bullets, max_bullets=MAX_BULLETS, max_words=MAX_WORDS, max_lines=MAX_LINES, split=True
+):
+    """Bullets in slide-sized groups: none over the bullet, word or line limit. A bullet too
+    long for a slide is cut at sentence ends (unless `split` is False: a reference is never
+    cut); a single sentence longer than a slide stands alone."""
     pages, page = [], []
-    for piece in (piece for bullet in bullets for piece in _pieces(bullet)):
+    if split:
+        bullets = [piece for bullet in bullets for piece in _pieces(bullet, max_words, max_lines)]
+    for piece in bullets:
         candidate = [*page, piece]
         over = (
             len(candidate) > max_bullets
@@ -115,4 +121,5 @@ def reference_slides(references, notes=""):
         max_bullets=MAX_REFERENCES,
         max_words=200,
         max_lines=12,
+        split=False,
     )

@@ -156,3 +156,20 @@ def test_nothing_is_drawn_outside_the_slide(presentation):
 )
 def test_paginate_respects_the_limits(bullets, pages):
     assert len(paginate(bullets)) == pages
+
+
+def test_a_long_reference_is_never_cut_into_pieces(db):
+    references = [
+        ReferenceFactory(
+            authors="Bride, B. E.\nRobinson, M. M.\nYegidis, B.\nFigley, C. R.",
+            title="Development and validation of the Secondary Traumatic Stress Scale. A study "
+            "of social workers in several states. Second part of a long title",
+            source="Research on Social Work Practice",
+        )
+        for _ in range(4)
+    ]
+    module = ModulePageFactory(references=references)
+    deck = module_plan(module, module.references())[0]
+    printed = [b for s in deck.slides if s.kind == Kind.REFERENCES for b in s.bullets]
+    assert printed == [reference.apa_text() for reference in module.references()]
+    assert all(len(reference.split()) > MAX_WORDS for reference in printed)  # long ones
