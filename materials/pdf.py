@@ -26,7 +26,8 @@ os.environ.setdefault("SOURCE_DATE_EPOCH", "946684800")
 
 # The static files a printed document is made of; the cache of rendered PDFs is keyed by them too.
 PRINT_ASSETS = ("css/print-base.css", "css/print-slides.css", "fonts")
-RENDERED_PDF_SECONDS = 24 * 60 * 60
+RENDERED_PDF_SECONDS = 60 * 60
+RENDERED_PDF_MAX_BYTES = 2 * 1024 * 1024  # larger renderings are not kept
 
 PAPER_SIZES = {"letter": "US Letter", "a4": "A4"}
 DEFAULT_PAPER = "letter"
@@ -90,8 +91,9 @@ def print_assets_digest():
 def render_pdf(template_name, context):
     """The template rendered as a tagged PDF (its <title> and <html lang> become the PDF's).
 
-    The same HTML always makes the same bytes, so a rendering is kept for a day in the cache:
-    a resumed kit download, or the same kit fetched again, does not lay out its PDFs again.
+    The same HTML always makes the same bytes, so a rendering is kept an hour in the process's
+    "printouts" cache: a resumed kit download, or the same kit fetched again, does not lay out
+    its PDFs again.
     """
     html = render_to_string(template_name, {**context, "for_pdf": True})
     key = "pdf:" + hashlib.sha256(f"{print_assets_digest()}\n{html}".encode()).hexdigest()
@@ -99,7 +101,8 @@ def render_pdf(template_name, context):
     content = printouts.get(key)
     if content is None:
         content = _write_pdf(html)
-        printouts.set(key, content, RENDERED_PDF_SECONDS)
+        if len(content) <= RENDERED_PDF_MAX_BYTES:
+            printouts.set(key, content, RENDERED_PDF_SECONDS)
     return content
 
 

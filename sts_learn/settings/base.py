@@ -121,24 +121,26 @@ if SQLITE:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: local memory unless REDIS_URL is set (shared by every app server behind a load balancer).
-# "printouts" keeps rendered PDFs (materials/pdf.py), apart from the default cache's small entries.
+# "printouts" keeps each process's latest rendered PDFs (materials/pdf.py) in its own memory,
+# bounded: a visitor making endless kit variants can never fill a shared cache.
+PRINTOUTS_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "printouts",
+    "OPTIONS": {"MAX_ENTRIES": 128},
+}
 if env("REDIS_URL", default=""):
     CACHES = {
-        alias: {
+        "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": env("REDIS_URL"),
-            "KEY_PREFIX": prefix,
-        }
-        for alias, prefix in (("default", "sts-learn"), ("printouts", "sts-learn-printouts"))
+            "KEY_PREFIX": "sts-learn",
+        },
+        "printouts": PRINTOUTS_CACHE,
     }
 else:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "printouts": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "printouts",
-            "OPTIONS": {"MAX_ENTRIES": 200},
-        },
+        "printouts": PRINTOUTS_CACHE,
     }
 
 # HTTP caching: public page views for anonymous visitors may be kept this many seconds by a shared

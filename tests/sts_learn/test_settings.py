@@ -35,6 +35,7 @@ print(json.dumps({
     "DB_ENGINE": db["ENGINE"], "DB_HOST": db.get("HOST"), "DB_OPTIONS": db.get("OPTIONS", {}),
     "DB_CONN_MAX_AGE": db["CONN_MAX_AGE"],
     "CACHE": settings.CACHES["default"]["BACKEND"],
+    "PRINTOUTS_CACHE": settings.CACHES["printouts"]["BACKEND"],
     "SEARCH": settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"],
     "STORAGE": settings.STORAGES["default"]["BACKEND"],
     "STATICFILES": settings.STORAGES["staticfiles"]["BACKEND"],
@@ -144,6 +145,7 @@ def test_environment_switches_on_the_services():
     assert "transaction_mode" not in settings["DB_OPTIONS"]
     assert settings["DB_CONN_MAX_AGE"] == 0
     assert "RedisCache" in settings["CACHE"]
+    assert "LocMemCache" in settings["PRINTOUTS_CACHE"]  # rendered PDFs never fill Redis
     assert "opensearch" in settings["SEARCH"]
     assert settings["STORAGE"] == "storages.backends.s3.S3Storage"
     assert settings["FRONTEND_CACHE"]["default"]["LOCATION"] == "http://127.0.0.1:6081"
