@@ -109,6 +109,15 @@ class DemoLoader:
         self._site_settings(home, terms, pages["footer_disclaimer"])
         return home
 
+    def load_site(self, courses=True):
+        """The consortium's pages, the demo courses (unless `courses` is false), then the home
+        page's "start here" links; returns the home page."""
+        home = self.load_pages()
+        if courses:
+            self.load_courses(home)
+        self.link_home(home)
+        return home
+
     @transaction.atomic
     def load_courses(self, home):
         """The demo courses (see demo/courses.py), then the home page's links to them."""

@@ -31,9 +31,7 @@ def module_transaction(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def demo_site_id(module_transaction):
-    loader = DemoLoader(log=lambda *args: None)
-    home = loader.load_pages()
-    loader.link_home(home)
+    home = DemoLoader(log=lambda *args: None).load_site(courses=False)
     return home.pk
 
 
@@ -49,10 +47,7 @@ def demo_site(db, demo_site_id):
 @pytest.fixture
 def demo_courses(db):
     """The consortium's pages and the demo courses, with their generated files (no accounts)."""
-    loader = DemoLoader(log=lambda *args: None)
-    home = loader.load_pages()
-    loader.load_courses(home)
-    loader.link_home(home)
+    home = DemoLoader(log=lambda *args: None).load_site()
     return home
 
 

@@ -25,6 +25,8 @@ WHITENOISE_USE_FINDERS = True
 # On SQLite the test database is a file, not memory: the serving tests start gunicorn and other
 # processes against it, and `pytest --reuse-db` keeps it between runs.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+    # TEST_DB_NAME gives a second run on this machine its own file.
+    test_db = env("TEST_DB_NAME", default="") or str(BASE_DIR / ".test-db.sqlite3")
+    DATABASES["default"]["TEST"] = {"NAME": test_db}
     # A throwaway database: no waiting for the disk after each commit.
     DATABASES["default"]["OPTIONS"]["init_command"] += " PRAGMA synchronous=OFF;"

@@ -101,10 +101,7 @@ def demo_db_contents(browser, migrated_db_contents, django_db_blocker):
     with django_db_blocker.unblock():
         _empty_database()
         connection.creation.deserialize_db_from_string(migrated_db_contents)
-        loader = DemoLoader(log=lambda *args: None)
-        home = loader.load_pages()
-        loader.load_courses(home)
-        loader.link_home(home)
+        DemoLoader(log=lambda *args: None).load_site()
         contents = connection.creation.serialize_db_to_string()
         _empty_database()
     # Read by serialized rollback when each browser test starts (before any function fixture).

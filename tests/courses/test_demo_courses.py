@@ -36,10 +36,7 @@ def duration(minutes):
 class DemoCoursesTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        loader = DemoLoader(log=lambda *args: None)
-        home = loader.load_pages()
-        loader.load_courses(home)
-        loader.link_home(home)
+        DemoLoader(log=lambda *args: None).load_site()
         cls.index = CourseIndexPage.objects.get()
 
     def page(self, url, status=200, **params):

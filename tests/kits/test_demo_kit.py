@@ -37,10 +37,7 @@ def clock(minutes):
 class DemoKitTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        loader = DemoLoader(log=lambda *args: None)
-        home = loader.load_pages()
-        loader.load_courses(home)
-        loader.link_home(home)
+        DemoLoader(log=lambda *args: None).load_site()
         cls.course = CoursePage.objects.get(slug="understanding-sts")
         cls.modules = list(ModulePage.objects.child_of(cls.course).live().order_by("path"))
         cls.other = ModulePage.objects.get(slug="supervising-for-sts")

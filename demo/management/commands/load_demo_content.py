@@ -27,10 +27,7 @@ class Command(BaseCommand):
                 "`manage.py load_demo_content --consortium-pages`."
             )
         loader = DemoLoader(log=self.stdout.write)
-        home = loader.load_pages()
-        if demo_allowed:
-            loader.load_courses(home)
-        loader.link_home(home)
+        loader.load_site(courses=demo_allowed)
         password = None
         if demo_allowed:
             password = loader.load_accounts(settings.DEMO_PASSWORD or None)
