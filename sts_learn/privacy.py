@@ -137,10 +137,14 @@ def visible_pages(queryset, request):
 
 
 def visible_documents(queryset, request):
-    """Documents of `queryset` outside any collection this request may not view."""
+    """Documents of `queryset` this request may have: outside any collection it may not view,
+    and, for a file printed from a module, only while that module is visible to it."""
     refused = refused_collection_paths(request)
     if refused:
         queryset = queryset.exclude(
             reduce(or_, (Q(collection__path__startswith=path) for path in refused))
         )
+    if any(f.name == "generated_for" for f in queryset.model._meta.get_fields()):
+        modules = visible_pages(Page.objects.all(), request).values("pk")
+        queryset = queryset.filter(Q(generated_for__isnull=True) | Q(generated_for__in=modules))
     return queryset
