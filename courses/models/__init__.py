@@ -1,4 +1,4 @@
-from .documents import CourseDocument, DocumentKind, Licence
+from .documents import CourseDocument, DocumentKind, Licence, TextStatus
 from .modules import EvidenceLevel, ModuleHandout, ModulePage, ModuleReference, ModuleSlides
 from .pages import CourseFormat, CourseIndexPage, CoursePage
 from .references import Reference, ReferenceKind
@@ -19,4 +19,5 @@ __all__ = [
     "ModuleSlides",
     "Reference",
     "ReferenceKind",
+    "TextStatus",
 ]

@@ -5,11 +5,12 @@ import re
 
 from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.utils import timezone
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
-from courses.extraction import read_pdf
+from courses.extraction import READABLE_EXTENSIONS, extract_text
 
 # What a file claims to be must match how it starts (a renamed executable is not a PDF).
 OFFICE_ZIP_EXTENSIONS = {"pptx", "docx", "xlsx", "odt", "odp", "ods", "epub"}
@@ -19,6 +20,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An extension that is safe to repeat in an error message. Wagtail's multiple uploader inserts the
 # message into the page as HTML, so a name like "notes.<img onerror=…>" must not be echoed.
 PLAIN_EXTENSION = re.compile(r"[a-z0-9]*")
+# What saving a new file sets, without opening it (its text is read in the background).
+NEW_FILE_FIELDS = ("file_size", "file_hash", "extracted_text", "text_status", "text_extracted_at")
 
 
 class DocumentKind(models.TextChoices):
@@ -39,6 +42,13 @@ class Licence(models.TextChoices):
     CC_BY_NC_ND = "cc-by-nc-nd-4.0", "CC BY-NC-ND 4.0"
     PUBLIC_DOMAIN = "public-domain", "Public domain"
     FREE_WITH_ATTRIBUTION = "free-with-attribution", "Free to use with attribution (own terms)"
+
+
+class TextStatus(models.TextChoices):
+    PENDING = "pending", "Waiting to be read"
+    EXTRACTED = "extracted", "Text found: site search finds the file by its words"
+    NO_TEXT = "no text", "No text could be read (empty, damaged, protected or refused)"
+    NOT_APPLICABLE = "not applicable", "Not read: only PDF, Word and PowerPoint files are"
 
 
 def content_mismatch(extension, head):
@@ -105,12 +115,27 @@ class CourseDocument(AbstractDocument):
     page_count = models.PositiveIntegerField(
         null=True,
         blank=True,
-        help_text="Number of pages or slides; filled in automatically for PDFs when left empty.",
+        help_text="Number of pages or slides; filled in automatically for PDFs and PowerPoint "
+        "decks when left empty.",
     )
     extracted_text = models.TextField(
         blank=True,
         editable=False,
         help_text="Text extracted from the file so that site search finds it.",
+    )
+    text_status = models.CharField(
+        max_length=20,
+        choices=TextStatus.choices,
+        default=TextStatus.PENDING,
+        editable=False,
+        help_text="Whether the text inside the file has been read for site search; it is read "
+        "in the background after each upload or replacement of the file.",
+    )
+    text_extracted_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the text inside the file was last read.",
     )
     generated_for = models.ForeignKey(
         "courses.ModulePage",
@@ -203,13 +228,49 @@ class CourseDocument(AbstractDocument):
         return self.extension.upper()
 
     def save(self, *args, **kwargs):
-        if self.file and (self._state.adding or not getattr(self.file, "_committed", True)):
+        new_file = bool(self.file) and (
+            self._state.adding or not getattr(self.file, "_committed", True)
+        )
+        if new_file:
             # A new file (the multiple uploader stores it before the first save): record what
-            # listings show, so they never open the file to find out.
+            # listings show, so they never open the file to find out. Its text is read later.
             self.file_size = self.file.size
             self._set_file_hash()
-            if self.extension == "pdf":
-                page_count, self.extracted_text = read_pdf(self.file.file)
-                if self.page_count is None:
-                    self.page_count = page_count
+            self.extracted_text = ""
+            self.text_extracted_at = None
+            self.text_status = (
+                TextStatus.PENDING
+                if self.extension in READABLE_EXTENSIONS
+                else TextStatus.NOT_APPLICABLE
+            )
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], *NEW_FILE_FIELDS}
         super().save(*args, **kwargs)
+        if new_file and self.text_status == TextStatus.PENDING:
+            from courses.tasks import extract_document_text
+
+            pk = self.pk
+            transaction.on_commit(lambda: extract_document_text.enqueue(pk))
+
+    def read_text(self):
+        """Read the text inside the file now and store it (the background task calls this).
+
+        Only the text fields, and the page count when the editor left it empty, are saved, so
+        saving does not ask for another reading.
+        """
+        file_name = self.file.name
+        result = extract_text(self.file, self.extension)
+        if not type(self).objects.filter(pk=self.pk, file=file_name).exists():
+            return None  # replaced (or deleted) meanwhile: the new file's own task reads it
+        self.extracted_text = result.text
+        if self.extension not in READABLE_EXTENSIONS:
+            self.text_status = TextStatus.NOT_APPLICABLE
+        else:
+            self.text_status = TextStatus.EXTRACTED if result.text else TextStatus.NO_TEXT
+        self.text_extracted_at = timezone.now()
+        fields = ["extracted_text", "text_status", "text_extracted_at"]
+        if self.page_count is None and result.page_count is not None:
+            self.page_count = result.page_count
+            fields.append("page_count")
+        self.save(update_fields=fields)
+        return self.text_status
