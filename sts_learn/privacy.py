@@ -136,15 +136,45 @@ def visible_pages(queryset, request):
     return queryset
 
 
+def _documents_outside(queryset, refused_collections, modules):
+    """Documents of `queryset` outside these collections; a file printed from a module only
+    while that module is among `modules` (a page queryset)."""
+    if refused_collections:
+        queryset = queryset.exclude(
+            reduce(or_, (Q(collection__path__startswith=path) for path in refused_collections))
+        )
+    if any(f.name == "generated_for" for f in queryset.model._meta.get_fields()):
+        modules = modules.values("pk")
+        queryset = queryset.filter(Q(generated_for__isnull=True) | Q(generated_for__in=modules))
+    return queryset
+
+
 def visible_documents(queryset, request):
     """Documents of `queryset` this request may have: outside any collection it may not view,
     and, for a file printed from a module, only while that module is visible to it."""
-    refused = refused_collection_paths(request)
-    if refused:
-        queryset = queryset.exclude(
-            reduce(or_, (Q(collection__path__startswith=path) for path in refused))
-        )
-    if any(f.name == "generated_for" for f in queryset.model._meta.get_fields()):
-        modules = visible_pages(Page.objects.all(), request).values("pk")
-        queryset = queryset.filter(Q(generated_for__isnull=True) | Q(generated_for__in=modules))
+    modules = visible_pages(Page.objects.all(), request)
+    return _documents_outside(queryset, refused_collection_paths(request), modules)
+
+
+def public_documents(queryset, request=None):
+    """Documents of `queryset` that anyone may have, whoever is asking (the open data API and
+    feed): what `visible_documents` gives an anonymous visitor. `request` only keeps the answers
+    for the rest of the request."""
+
+    def restricted_collections():
+        restrictions = CollectionViewRestriction.objects.values_list("collection__path")
+        return [path for (path,) in restrictions]
+
+    restricted = _for_request(request, "restricted-collections", restricted_collections)
+    return _documents_outside(queryset, restricted, public_pages(Page.objects.all(), request))
+
+
+def visible_search_entries(queryset, request):
+    """Site search entries this request may see: an entry's page (a page, or the module a file
+    is printed from) must be live and visible, its document outside refused collections."""
+    queryset = queryset.filter(Q(page__isnull=True) | Q(page__live=True))
+    for path in refused_page_paths(request):
+        queryset = queryset.exclude(page__path__startswith=path)
+    for path in refused_collection_paths(request):
+        queryset = queryset.exclude(document__collection__path__startswith=path)
     return queryset

@@ -70,7 +70,12 @@ class HomePage(SitePage):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.DomainPage", "home.StandardPage", "courses.CourseIndexPage"]
+    subpage_types = [
+        "home.DomainPage",
+        "home.StandardPage",
+        "courses.CourseIndexPage",
+        "library.HandoutLibraryPage",
+    ]
     max_count = 1
     template = "pages/home/home_page.html"
 
@@ -166,8 +171,16 @@ class StandardPage(SitePage):
         help_text="An optional lead paragraph shown under the title and in search results.",
     )
     body = StreamField(BodyBlock(), help_text="The page's content.")
+    search_by_title_only = models.BooleanField(
+        default=False,
+        verbose_name="Found in site search by its title only",
+        help_text="For legal and housekeeping pages such as the Terms of Use: site search finds "
+        "them when someone searches for their title or search description, not for every topic "
+        "their text mentions.",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = [*SitePage.promote_panels, FieldPanel("search_by_title_only")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro", boost=2),
