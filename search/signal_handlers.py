@@ -1,52 +1,47 @@
-"""The search index follows the site: publishing, unpublishing and moving pages, saving documents
-and editing the synonyms (deletions cascade through the entries' foreign keys)."""
+"""The search index follows the site in the same transaction as the change it reflects: saving a
+page or a document writes its entry (a page that is not live loses it), moving a page indexes its
+branch again, editing the synonyms rebuilds the index after the commit. Deletions cascade."""
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, post_page_move
 
 from search import indexing
 from search.models import SynonymGroup
 from search.tasks import rebuild_search_index
 
 
-def _reindex_page(page_id):
-    page = Page.objects.filter(pk=page_id).first()
-    if page is None:
+def page_saved(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, Page):
         return
-    indexing.index_page(page)
-    for document in indexing.documents_of_page(page):
-        indexing.index_document(document)
+    indexing.index_page(instance)
 
 
 def page_published_handler(sender, instance, **kwargs):
-    transaction.on_commit(lambda: _reindex_page(instance.pk))
-
-
-def page_unpublished_handler(sender, instance, **kwargs):
-    indexing.remove_page(instance)
+    """A module's files are found by the module's domains: they follow its published version."""
+    for document in indexing.documents_of_page(instance):
+        indexing.index_document(document)
 
 
 def page_moved_handler(sender, instance, **kwargs):
     """A moved page may belong to another course or domain now: its branch is indexed again."""
-
-    def reindex_branch():
-        for page in Page.objects.descendant_of(instance, inclusive=True).live():
-            _reindex_page(page.pk)
-
-    transaction.on_commit(reindex_branch)
+    for page in Page.objects.descendant_of(instance, inclusive=True).live().specific():
+        indexing.index_page(page)
+        page_published_handler(sender, page)
 
 
-def document_saved(sender, instance, **kwargs):
-    transaction.on_commit(lambda: _reindex_document(instance.pk))
+def document_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        indexing.index_document(instance)
 
 
-def _reindex_document(document_id):
-    document = get_document_model().objects.filter(pk=document_id).first()
-    if document is not None:
-        indexing.index_document(document)
+def document_audiences_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(
+        instance, get_document_model()
+    ):
+        indexing.index_document(instance)
 
 
 def synonyms_changed(sender, instance, **kwargs):
@@ -54,9 +49,15 @@ def synonyms_changed(sender, instance, **kwargs):
 
 
 def connect():
+    post_save.connect(page_saved, dispatch_uid="search-page-saved")
     page_published.connect(page_published_handler, dispatch_uid="search-published")
-    page_unpublished.connect(page_unpublished_handler, dispatch_uid="search-unpublished")
     post_page_move.connect(page_moved_handler, dispatch_uid="search-moved")
-    post_save.connect(document_saved, sender=get_document_model(), dispatch_uid="search-document")
+    document_model = get_document_model()
+    post_save.connect(document_saved, sender=document_model, dispatch_uid="search-document")
+    m2m_changed.connect(
+        document_audiences_changed,
+        sender=document_model.audiences.through,
+        dispatch_uid="search-document-audiences",
+    )
     post_save.connect(synonyms_changed, sender=SynonymGroup, dispatch_uid="search-synonyms")
     post_delete.connect(synonyms_changed, sender=SynonymGroup, dispatch_uid="search-synonyms-gone")
