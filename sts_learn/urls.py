@@ -48,5 +48,8 @@ urlpatterns = [
     # Local media: image renditions only (never documents, never original uploads).
     path("media/images/<path:path>", image_rendition, name="image_rendition"),
     path("sitemap.xml", shared_sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),
+    # Open data: what anyone may see, as JSON (Wagtail's API v2) and as an Atom feed.
+    path("api/v2/", include("api.urls")),
+    path("feeds/", include("feeds.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -15,11 +15,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from api.fields import BlockTexts, ChoiceLabel, Materials, PublicPageLinks, References
 from courses import citations
 from courses.blocks import ActivityBlock, HandoutBlock, KeyMessageBlock, ObjectiveBlock
 from courses.choosers import handout_chooser, slides_chooser
@@ -183,6 +185,20 @@ class ModulePage(RoutablePageMixin, SitePage):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
     template = "pages/courses/module_page.html"
+    api_fields = [
+        APIField("summary"),
+        APIField("duration_minutes"),
+        APIField("content_warning"),
+        APIField("learning_objectives", serializer=BlockTexts()),
+        APIField("key_messages", serializer=BlockTexts()),
+        APIField("evidence_level"),
+        APIField("evidence_level_label", serializer=ChoiceLabel("evidence_level")),
+        APIField("evidence_rationale"),
+        APIField("references", serializer=References()),
+        APIField("materials", serializer=Materials()),
+        APIField("domains", serializer=PublicPageLinks()),
+        APIField("last_reviewed"),
+    ]
 
     class Meta:
         verbose_name = "module page"

@@ -9,10 +9,12 @@ from django.db import models
 from django.db.models import Prefetch, Q
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from api.fields import BlockTexts, CourseMinutes, Names, PublicPageLinks
 from courses.blocks import ObjectiveBlock
 from courses.models.modules import ModulePage, visible_modules
 from courses.models.taxonomy import Audience
@@ -144,6 +146,16 @@ class CoursePage(SitePage):
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
     template = "pages/courses/course_page.html"
+    api_fields = [
+        APIField("summary"),
+        APIField("format"),
+        APIField("audiences", serializer=Names()),
+        APIField("domains", serializer=PublicPageLinks()),
+        APIField("learning_objectives", serializer=BlockTexts()),
+        APIField("total_duration_minutes", serializer=CourseMinutes()),
+        APIField("evidence_summary"),
+        APIField("last_reviewed"),
+    ]
 
     class Meta:
         verbose_name = "course page"

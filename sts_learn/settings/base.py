@@ -26,6 +26,8 @@ INSTALLED_APPS = [
     "kits",
     "materials",
     "demo",
+    "api",
+    "feeds",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -37,11 +39,13 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail.api.v2",
     "wagtail.admin",
     "wagtail",
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
     "axes",
     "csp",
     "django.contrib.auth",
@@ -215,6 +219,8 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "sts_learn.rich_text.CheckedDraftailRichTextArea"},
 }
 WAGTAILSEARCH_HITS_MAX_AGE = 30
+# The open data API (api/) gives rich text as pages show it: links resolved to addresses.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # Uploads. What trainers and HR staff really exchange: decks, handouts, worksheets, spreadsheets.
 WAGTAILDOCS_EXTENSIONS = [
