@@ -93,7 +93,8 @@ class CourseDocumentFactory(wagtail_factories.DocumentFactory):
 
 
 class HandoutFactory(CourseDocumentFactory):
-    """A handout: a real two-page PDF in "Course materials" (public; editors manage it)."""
+    """A handout: a real two-page PDF in "Course materials" (public; editors manage it), read as
+    the background task reads it once the upload is committed (its page count, its text)."""
 
     title = factory.Sequence(lambda n: f"Handout {n}")
     kind = DocumentKind.HANDOUT
@@ -101,6 +102,14 @@ class HandoutFactory(CourseDocumentFactory):
         filename=factory.Sequence(lambda n: f"handout-{n}.pdf"),
         data=factory.LazyFunction(lambda: pdf_bytes(2)),
     )
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def read_text(obj, create, extracted, **kwargs):
+        if create:
+            obj.read_text()
 
 
 class SlidesFactory(CourseDocumentFactory):

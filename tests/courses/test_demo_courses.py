@@ -14,7 +14,7 @@ from wagtail.models import Collection
 from wagtail.test.utils import WagtailPageTestCase
 
 from courses.collections import COURSE_MATERIALS, TRAINER_ONLY_MATERIALS, course_materials
-from courses.models import CourseDocument, CourseIndexPage, CoursePage, ModulePage
+from courses.models import CourseDocument, CourseIndexPage, CoursePage, ModulePage, TextStatus
 from demo.courses import DATA_FILE
 from demo.loader import DemoLoader
 
@@ -36,7 +36,9 @@ def duration(minutes):
 class DemoCoursesTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        DemoLoader(log=lambda *args: None).load_site()
+        # As `load_demo_content` commits: the printed files' text is read after the commit.
+        with cls.captureOnCommitCallbacks(execute=True):
+            DemoLoader(log=lambda *args: None).load_site()
         cls.index = CourseIndexPage.objects.get()
 
     def page(self, url, status=200, **params):
@@ -167,6 +169,17 @@ class DemoCoursesTests(WagtailPageTestCase):
                     self.assertTrue(meta.startswith("PDF"))
                     self.assertEqual(response["Content-Type"], "application/pdf")
                     self.assertEqual(len(PdfReader(io.BytesIO(content)).pages), count)
+
+    def test_demo_slides_and_handouts_are_read_for_site_search(self):
+        documents = CourseDocument.objects.all()
+        self.assertTrue(documents)
+        for document in documents:
+            with self.subTest(document=document.title):
+                self.assertEqual(document.text_status, TextStatus.EXTRACTED)
+        handout = COURSES["understanding-sts"]["modules"][0]["handouts"][0]
+        sentence = next(value for kind, value in handout["body"] if kind == "paragraph")
+        printed = CourseDocument.objects.get(title=handout["title"])
+        self.assertIn(squash(sentence)[:60], squash(printed.extracted_text))
 
     def test_demo_documents_are_public_course_materials(self):
         """The loader reuses the migration's collections and adds none of its own."""

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from PIL import Image
 from pypdf import PdfWriter
@@ -29,6 +30,7 @@ def pdf_bytes(pages=3):
 
 
 def upload(client, name, content, **fields):
+    """Post the add form, then run what waits for the commit (reading the file's page count)."""
     data = {
         "title": fields.pop("title", "Self-care is not enough"),
         "file": SimpleUploadedFile(name, content),
@@ -38,7 +40,8 @@ def upload(client, name, content, **fields):
         "licence": "cc-by-4.0",
         **fields,
     }
-    return client.post(reverse("wagtaildocs:add"), data)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(reverse("wagtaildocs:add"), data)
 
 
 def stored_files():

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import UploadedFile
 
@@ -39,14 +40,20 @@ def clean_media():
 
 
 def send_file(client, name, content, title=None):
-    """Upload one file as the uploader does (it sends each file on its own) and return the JSON."""
+    """Upload one file as the uploader does (it sends each file on its own) and return the JSON.
+
+    What waits for the request's commit runs too (reading the file's text and page count).
+    """
     data = {
         "files[]": SimpleUploadedFile(name, content),
         "title": Path(name).stem if title is None else title,
     }
-    response = client.post(
-        reverse("wagtaildocs:add_multiple"), data, headers={"x-requested-with": "XMLHttpRequest"}
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(
+            reverse("wagtaildocs:add_multiple"),
+            data,
+            headers={"x-requested-with": "XMLHttpRequest"},
+        )
     assert response.status_code == 200, response.content[:500]
     return response.json()
 
@@ -74,12 +81,14 @@ def form_values(form_html):
 
 
 def submit_edit_form(client, form_html, **changes):
-    """Submit a per-file edit form with some fields changed (by name without the prefix)."""
+    """Submit a per-file edit form with some fields changed (by name without the prefix), then
+    run what waits for the request's commit."""
     form = BeautifulSoup(form_html, "html.parser").form
     values = form_values(form_html)
     prefix = next(name for name in values if name.endswith("-title")).removesuffix("title")
     values.update({prefix + name: value for name, value in changes.items()})
-    response = client.post(form["action"], values)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(form["action"], values)
     assert response.status_code == 200, response.content[:500]
     return response.json()
 
