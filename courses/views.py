@@ -6,10 +6,17 @@ from wagtail.documents.views import serve as wagtail_serve
 from sts_learn import caching, downloads
 from sts_learn.privacy import visible_documents
 
+# What a PDF opened in the browser may do: show itself, nothing more. No script, no plugin, no
+# request elsewhere; the viewer's own inline styles and data: images only.
+INLINE_PDF_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox"
+)
 
-@downloads.limited
-def serve_document(request, document_id, document_filename):
-    """A document for whoever may have it; one in a private collection is never stored."""
+
+def _served(request, document_id, document_filename):
+    """Wagtail's view (its before_serve_document hooks: private collections, the files of hidden
+    modules), with the Cache-Control of its answer: a private collection's file is never stored."""
     response = wagtail_serve.serve(request, document_id, document_filename)
     if response.status_code != 200:
         return response
@@ -17,3 +24,26 @@ def serve_document(request, document_id, document_filename):
     if visible_documents(documents, None).exists():
         return caching.private(response)
     return caching.restricted(response)
+
+
+@downloads.limited
+def serve_document(request, document_id, document_filename):
+    """A document for whoever may have it, as an attachment."""
+    return _served(request, document_id, document_filename)
+
+
+@downloads.limited
+def serve_document_inline(request, document_id, document_filename):
+    """A PDF to read in the browser, checked exactly as its download is; any other format is
+    answered as its download (an attachment)."""
+    response = _served(request, document_id, document_filename)
+    disposition = response.get("Content-Disposition", "")
+    if (
+        response.status_code == 200
+        and response.get("Content-Type") == "application/pdf"
+        and disposition.startswith("attachment")
+    ):
+        response["Content-Disposition"] = "inline" + disposition[len("attachment") :]
+        response["Content-Security-Policy"] = INLINE_PDF_POLICY
+        response["X-Content-Type-Options"] = "nosniff"
+    return response

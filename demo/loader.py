@@ -25,6 +25,7 @@ from home.models import (
     SiteSettings,
     StandardPage,
 )
+from library.models import HandoutLibraryPage
 
 DEMO_DIR = Path(__file__).resolve().parent / "data"
 # username, group (None for the superuser; the migrations make every group), what it is for
@@ -115,8 +116,31 @@ class DemoLoader:
         home = self.load_pages()
         if courses:
             self.load_courses(home)
+        self.load_library(home)
         self.link_home(home)
         return home
+
+    @transaction.atomic
+    def load_library(self, home):
+        """The handout library at /handouts/, after the courses in the main navigation."""
+        library = HandoutLibraryPage.objects.first()
+        if library or Page.objects.child_of(home).filter(slug="handouts").exists():
+            return library
+        library = self._add_child(
+            home,
+            HandoutLibraryPage(
+                title="Handout library",
+                slug="handouts",
+                intro="Handouts, worksheets, slide decks, facilitator guides and evaluation "
+                "forms to open, print or share. Narrow the list by who it is for, domain, topic, "
+                "kind, language or format, or search for words in the files.",
+                show_in_menus=True,
+            ),
+        )
+        first_standard_page = home.get_children().type(StandardPage).first()
+        if first_standard_page:
+            library.move(first_standard_page, pos="left")
+        return HandoutLibraryPage.objects.get(pk=library.pk)
 
     @transaction.atomic
     def load_courses(self, home):
@@ -175,8 +199,9 @@ class DemoLoader:
             return
         courses = CourseIndexPage.objects.child_of(home).first()
         for_trainers = courses or DomainPage.objects.child_of(home).get(slug="education")
+        handouts = HandoutLibraryPage.objects.child_of(home).live().first()
         for_hr = CoursePage.objects.filter(audiences__slug="hr-leaders").order_by("path").first()
-        for_hr = for_hr or DomainPage.objects.child_of(home).get(slug="practice")
+        for_hr = handouts or for_hr or DomainPage.objects.child_of(home).get(slug="practice")
         home.start_here = [
             ("path", {
                 "audience": "Trainers",
@@ -189,7 +214,8 @@ class DemoLoader:
                 "audience": "HR leaders",
                 "text": "Handouts for staff, and the organizational side of STS: supervision, "
                 "policy and assessment.",
-                "link_page": for_hr, "link_url": "", "link_text": "The organizational side",
+                "link_page": for_hr, "link_url": "",
+                "link_text": "Find a handout" if handouts else "The organizational side",
             }),
             ("path", {
                 "audience": "Editors",

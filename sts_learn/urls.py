@@ -27,6 +27,12 @@ urlpatterns = [
         course_views.serve_document,
         name="wagtaildocs_serve",
     ),
+    # A PDF opened in the browser (the same checks); the file name stays the last segment.
+    path(
+        "documents/<int:document_id>/view/<str:document_filename>",
+        course_views.serve_document_inline,
+        name="wagtaildocs_serve_inline",
+    ),
     path(
         "documents/authenticate_with_password/<int:restriction_id>/",
         throttled_password_view(

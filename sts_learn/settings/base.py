@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "search",
     "kits",
     "materials",
+    "library",
     "demo",
     "api",
     "feeds",

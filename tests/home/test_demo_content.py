@@ -46,8 +46,8 @@ class LoadDemoContentTests(TestCase):
         urls = [page.url for page in home.get_children().specific()]
         self.assertEqual(
             urls,
-            ["/science/", "/advocacy/", "/education/", "/practice/", "/courses/", "/about/",
-             "/terms/"],
+            ["/science/", "/advocacy/", "/education/", "/practice/", "/courses/", "/handouts/",
+             "/about/", "/terms/"],
         )  # fmt: skip
         self.assertEqual(
             StandardPage.objects.get(slug="terms").title, "Legal Disclaimer and Terms of Use"
@@ -74,6 +74,9 @@ class LoadDemoContentTests(TestCase):
         trainers = home.start_here[0].value
         self.assertEqual(trainers["audience"], "Trainers")
         self.assertEqual(trainers["link_page"].url, "/courses/")
+        hr_leaders = home.start_here[1].value
+        self.assertEqual(hr_leaders["audience"], "HR leaders")
+        self.assertEqual(hr_leaders["link_page"].url, "/handouts/")
 
     def test_running_again_keeps_an_editors_changes(self):
         about = StandardPage.objects.get(slug="about")

@@ -3,6 +3,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from courses.models import CourseIndexPage
 from home.models import DomainPage, HomePage, StandardPage
+from library.models import HandoutLibraryPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -11,8 +12,10 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(DomainPage, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
-    def test_home_page_holds_domains_standard_pages_and_the_course_index(self):
-        self.assertAllowedSubpageTypes(HomePage, {DomainPage, StandardPage, CourseIndexPage})
+    def test_home_page_holds_domains_standard_pages_the_course_index_and_the_library(self):
+        self.assertAllowedSubpageTypes(
+            HomePage, {DomainPage, StandardPage, CourseIndexPage, HandoutLibraryPage}
+        )
 
     def test_domain_pages_live_under_home_and_have_no_children(self):
         self.assertAllowedParentPageTypes(DomainPage, {HomePage})

@@ -73,7 +73,7 @@ def test_home_page_has_a_start_here_for_each_kind_of_visitor(client, demo_site):
     audiences = [card.h3.get_text(strip=True) for card in cards]
     assert audiences == ["Trainers", "HR leaders", "Editors"]
     hrefs = [card.a["href"] for card in cards]
-    assert hrefs == ["/education/", "/practice/", "/admin/"]
+    assert hrefs == ["/education/", "/handouts/", "/admin/"]
 
 
 @pytest.mark.django_db
