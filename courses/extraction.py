@@ -57,7 +57,7 @@ class TextCollector:
 
     def add(self, text):
         self.check_time()
-        text = (text or "").strip()
+        text = storable(text or "").strip()
         if text and not self.full:
             self.parts.append(text)
             self.length += len(text) + 1
@@ -69,6 +69,11 @@ class TextCollector:
     @property
     def text(self):
         return "\n".join(self.parts)[:MAX_EXTRACTED_CHARS]
+
+
+def storable(text):
+    """The text without what a database refuses: NUL characters and unpaired surrogates."""
+    return text.replace("\x00", "").encode("utf-8", "ignore").decode("utf-8")
 
 
 def check_archive(fileobj):

@@ -250,7 +250,8 @@ class CourseDocument(AbstractDocument):
             from courses.tasks import extract_document_text
 
             pk = self.pk
-            transaction.on_commit(lambda: extract_document_text.enqueue(pk))
+            # robust: a queue that cannot be reached is logged; the upload has succeeded.
+            transaction.on_commit(lambda: extract_document_text.enqueue(pk), robust=True)
 
     def read_text(self):
         """Read the text inside the file now and store it (the background task calls this).

@@ -428,3 +428,9 @@ def test_the_command_reads_documents_never_read(clean_media):
 def test_the_command_asks_which_documents_to_read():
     with pytest.raises(CommandError, match="one of the arguments --all --missing is required"):
         call_command("extract_document_text")
+
+
+def test_text_a_database_would_refuse_is_cleaned_before_it_is_kept():
+    collector = extraction.TextCollector(budget_seconds=10)
+    collector.add("Name\x00 the three\ud800 reactions")
+    assert collector.text == "Name the three reactions"
