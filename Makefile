@@ -12,7 +12,7 @@ DEV := DJANGO_SETTINGS_MODULE=sts_learn.settings.dev
 
 .DEFAULT_GOAL := help
 .PHONY: help install migrate static demo run dev serve-varnish test test-fast lint check-deploy \
-	bench clean
+	bench bench-search clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,11 @@ check-deploy: $(STAMP) ## Django's deployment checks under production settings
 bench: $(STAMP) ## Print page and kit-download figures (benchmarks/; needs wrk and varnish)
 	$(BIN)/python benchmarks/pages.py
 	$(BIN)/python benchmarks/kits.py
+
+SCALE_DB ?= sqlite:////tmp/sts-scale-0.1.sqlite3
+bench-search: $(STAMP) ## Seed a 1/10-size site (SCALE_DB=, SQLite in /tmp) and time search and the library
+	$(BIN)/python benchmarks/seed_scale.py --database-url $(SCALE_DB) --scale 0.1 --reset
+	$(BIN)/python benchmarks/search.py --database-url $(SCALE_DB)
 
 clean: ## Remove the virtual environment, the SQLite databases, local media and the local secret key
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .test-db.sqlite3* media static_collected .secret-key
