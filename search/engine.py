@@ -1,10 +1,10 @@
 """Site search: what a query matches and in which order, the same on every database.
 
-A query becomes terms (`search.text`); an entry matches when it holds every term (or, when nothing
-holds them all, most of them). Its relevance adds up, for each term, how rare the term is across
-the site times how prominently the entry holds it (title, summary, body), times the entry's
-priority (a module or handout above a general page). Who may see an entry is decided for each
-request by `sts_learn.privacy.visible_search_entries`.
+A query becomes terms (`search.text`); an entry matches when it holds every term the site knows
+(a word nothing holds is left out, and the visitor told). Its relevance adds up, for each term,
+how rare the term is across the site times how prominently the entry holds it (title, summary,
+body), times the entry's priority (a module or handout above a general page). Who may see an entry
+is decided for each request by `sts_learn.privacy.visible_search_entries`.
 """
 
 import math
@@ -30,6 +30,7 @@ class ParsedQuery:
     text: str
     terms: list = field(default_factory=list)  # what entries must hold (synonyms as their keys)
     highlight: set = field(default_factory=set)  # the terms whose words an excerpt marks
+    words: dict = field(default_factory=dict)  # term → the word the visitor typed for it
 
     def __bool__(self):
         return bool(self.terms)
@@ -38,6 +39,7 @@ class ParsedQuery:
 def parse(text, synonyms=None):
     """The terms of a query (at most MAX_TERMS), synonym phrases read as their group's key."""
     synonyms = synonyms or current_synonyms()
+    typed = [word for word, _start, _end in words(text[:MAX_QUERY_LENGTH])]
     sequence = terms(text[:MAX_QUERY_LENGTH])
     replaced = list(dict.fromkeys(synonyms.replace(sequence)))[:MAX_TERMS]
     highlight = set(sequence)
@@ -45,7 +47,11 @@ def parse(text, synonyms=None):
         for phrase, key in phrases:
             if key in replaced:
                 highlight.update(phrase)
-    return ParsedQuery(text=text, terms=replaced, highlight=highlight)
+    typed_words = {}
+    for word in typed:
+        if word not in STOPWORDS:
+            typed_words.setdefault(term(word), word)
+    return ParsedQuery(text=text, terms=replaced, highlight=highlight, words=typed_words)
 
 
 def _rarity(query_terms):
@@ -61,38 +67,39 @@ def _rarity(query_terms):
 
 
 def ranked_entries(query, entries):
-    """`entries` that hold the query's terms, best first, each with `relevance` and `matched`.
+    """(`entries` that hold every known term of the query, best first, each with `relevance`;
+    the words of the query that nothing on the site holds, which are left out of the match).
 
-    All terms are required; when no entry holds them all, entries holding all but one are
-    returned (and so on), and `matched` says how many they hold.
+    Leaving out an unknown word ("burnout mindfulness" where nothing mentions mindfulness) shows
+    what the other words find, and says so; words the site does know are always all required.
     """
     rarity = _rarity(query.terms)
+    unknown = [
+        query.words.get(term, term.lstrip("=").replace("_", " "))
+        for term in query.terms
+        if term not in rarity
+    ]
     if not rarity:
-        return entries.none(), 0
+        return entries.none(), unknown
     weight = Case(
         *(When(terms__term=term, then=Value(value)) for term, value in rarity.items()),
         default=Value(0.0),
         output_field=FloatField(),
     )
-    matching = (
+    found = (
         entries.filter(terms__term__in=list(rarity))
         .annotate(
             matched=Count("terms"),
             relevance=Sum(weight * F("terms__weight"), output_field=FloatField()) * F("priority"),
         )
+        .filter(matched=len(rarity))
         .order_by("-relevance", "title", "pk")
     )
-    for needed in range(len(query.terms), 0, -1):
-        if needed > len(rarity):
-            continue
-        found = matching.filter(matched__gte=needed)
-        if found.exists():
-            return found, needed
-    return entries.none(), 0
+    return found, unknown
 
 
 def search_entries(query, request, kinds=(), domain=None, audience=None):
-    """(results, terms matched) for a parsed query, filtered and limited to what `request` may
+    """(results, unknown words) for a parsed query, filtered and limited to what `request` may
     see. The results are a queryset of `SearchEntry`, best first."""
     entries = visible_search_entries(SearchEntry.objects.all(), request)
     if kinds:
@@ -112,7 +119,7 @@ def search_documents(queryset, query):
     parsed = parse(query)
     if not parsed:
         return queryset.none()
-    found, _matched = ranked_entries(parsed, SearchEntry.objects.filter(document__isnull=False))
+    found, _unknown = ranked_entries(parsed, SearchEntry.objects.filter(document__isnull=False))
     ranked_ids = list(found.values_list("document_id", flat=True)[:1000])
     if not ranked_ids:
         return queryset.none()

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, post_page_move
 
 from search import indexing
-from search.models import SynonymGroup
+from search.models import SearchEntry, SynonymGroup
 from search.tasks import rebuild_search_index
 
 
@@ -38,9 +38,13 @@ def document_saved(sender, instance, raw=False, **kwargs):
 
 
 def document_audiences_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(
-        instance, get_document_model()
-    ):
+    """New audiences of an indexed document (the edit form sets them after saving it). A document
+    without an entry yet is being loaded from a fixture, whose own entries follow it."""
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if isinstance(instance, get_document_model()) and SearchEntry.objects.filter(
+        document=instance
+    ).exists():
         indexing.index_document(instance)
 
 

@@ -104,7 +104,7 @@ def search(request):
         "chosen_audience": audience,
         "chosen_kind": kind,
         "promotions": [],
-        "partial": False,
+        "unknown_words": [],
     }
     status = 200
     if filter_error:
@@ -121,7 +121,7 @@ def search(request):
         if not parsed:
             context["error"] = "Please search with words, for example “burnout”."
         else:
-            results, matched = search_entries(
+            results, unknown = search_entries(
                 parsed, request, kinds=[kind] if kind else (), domain=domain, audience=audience
             )
             page = Paginator(results.select_related("page", "document"), RESULTS_PER_PAGE)
@@ -129,9 +129,9 @@ def search(request):
             for entry in page:
                 entry.excerpt = excerpt(entry, parsed)
             context["results"] = page
-            context["partial"] = 0 < matched < len(parsed.terms)
+            context["unknown_words"] = unknown if len(unknown) < len(parsed.terms) else []
             context["promotions"] = _promotions(query_text, request)
-            if page.paginator.count == 0 and not (kind or domain or audience):
+            if (unknown or page.paginator.count == 0) and not (kind or domain or audience):
                 record_unanswered(query_text)
     context["previous_link"] = context["next_link"] = None
     if context["results"] is not None:

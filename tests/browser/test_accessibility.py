@@ -9,7 +9,7 @@ from tests.browser.axe import assert_no_axe_violations
 
 pytestmark = pytest.mark.browser
 
-NO_RESULTS_QUERY = "zzqx-no-such-word"
+NO_RESULTS_QUERY = "zzqxnosuchword"
 
 
 @pytest.mark.parametrize(
@@ -21,9 +21,14 @@ NO_RESULTS_QUERY = "zzqx-no-such-word"
         ("/terms/", 200, "Legal Disclaimer and Terms of Use"),
         ("/search/?q=stress", 200, "Search"),
         (f"/search/?q={NO_RESULTS_QUERY}", 200, "Search"),
+        ("/search/?q=burnout&kind=handout&domain=science", 200, "Search"),
+        ("/search/?q=burnout&kind=nonsense", 404, "Search"),
         ("/no-such-page/", 404, "We can\u2019t find that page"),
     ],
-    ids=["home", "domain", "about", "terms", "search-results", "search-empty", "not-found"],
+    ids=[
+        "home", "domain", "about", "terms", "search-results", "search-empty",
+        "search-filtered", "search-bad-filter", "not-found",
+    ],
 )
 def test_page_has_no_axe_violations(page, path, status, heading):
     response = page.goto(path)

@@ -308,3 +308,17 @@ def test_a_searchable_document_of_any_kind_is_indexed_with_its_kind(world):
     assert entry.kind == "handout" and entry.title == "Zebrafinch deck"
     deck.delete()
     assert not SearchEntry.objects.filter(title="Zebrafinch deck").exists()
+
+
+@pytest.mark.django_db
+def test_a_word_nothing_mentions_is_left_out_and_named(client, world):
+    response = client.get("/search/", {"q": "zebrafinch quetzalcoatl"})
+    assert set(titles(response)) >= PUBLIC_TITLES
+    assert "Nothing on the site mentions “quetzalcoatl”" in soup(response).get_text()
+    assert UnansweredQuery.objects.filter(query="zebrafinch quetzalcoatl").exists()
+
+
+@pytest.mark.django_db
+def test_known_words_are_all_required(client, world):
+    HandoutFactory(title="Kakapo leaflet")
+    assert titles(client.get("/search/", {"q": "zebrafinch kakapo"})) == []
