@@ -105,6 +105,7 @@ class DemoLoader:
                     title=site_text["terms_title"],
                     slug="terms",
                     body=[("paragraph", RichText(paragraphs))],
+                    search_by_title_only=True,
                 ),
             )
         self._site_settings(home, terms, pages["footer_disclaimer"])
