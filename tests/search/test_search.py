@@ -322,3 +322,17 @@ def test_a_word_nothing_mentions_is_left_out_and_named(client, world):
 def test_known_words_are_all_required(client, world):
     HandoutFactory(title="Kakapo leaflet")
     assert titles(client.get("/search/", {"q": "zebrafinch kakapo"})) == []
+
+
+@pytest.mark.django_db
+def test_a_pdf_result_opens_in_the_browser(client, world):
+    item = soup(client.get("/search/", {"q": "zebrafinch", "kind": "handout"})).select_one(
+        ".search-results__item"
+    )
+    handout = CourseDocument.objects.get(title="Zebrafinch worksheet")
+    assert item.select_one("h3 a")["href"] == handout.url
+    link = item.select_one(".search-results__actions a")
+    assert link.get_text(" ", strip=True).startswith("Open in the browser")
+    opened = client.get(link["href"])
+    assert opened.status_code == 200
+    assert opened["Content-Disposition"].startswith("inline")
