@@ -16,6 +16,10 @@ machine's neighbours slow them all alike. Prints for each case its status, queri
 counts, which must not grow with the size. `--explain LABEL` prints the SQL of one case with
 each query's time, and on PostgreSQL the EXPLAIN ANALYZE of the slowest. The time of opening a
 database connection is not in the figures: the test client keeps one. Nothing here asserts.
+
+The code timed is the one beside this script, and the report names its commit. To time one commit
+while the working tree changes, run the script from an export of it (`git archive HEAD | tar -x
+-C /tmp/tree`, then `.venv/bin/python /tmp/tree/benchmarks/search.py ...`).
 """
 
 import argparse
@@ -31,7 +35,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale_site import configure, database_config
+from scale_site import ROOT, configure, database_config
 
 HEALTHZ = "healthz"
 LONG_QUERY = "burnout " * 6250  # 50,000 characters
@@ -68,6 +72,19 @@ def cases(library_url):
         ("search: 50,000 characters", "/search/?q=" + LONG_QUERY.replace(" ", "+"), 400),
         *((f"library: {label}", library_url + query, 200) for label, query in library),
     ]  # fmt: skip
+
+
+def revision():
+    """The commit the code comes from, and whether the code differs from it."""
+    git = ["git", "-C", str(ROOT)]
+    try:
+        commit = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return "code outside a git checkout"
+    changes = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"],
+                             capture_output=True, text=True).stdout.strip()  # fmt: skip
+    return f"commit {commit}" + (" with uncommitted changes" if changes else "")
 
 
 def percentile(values, share):
@@ -121,6 +138,7 @@ def measure(runs):
             "terms": SearchTerm.objects.count(),
         },
         "load": os.getloadavg()[0],
+        "revision": revision(),
         "results": results,
     }
 
@@ -133,7 +151,7 @@ def label_of(report):
 
 def print_report(report, runs):
     print(f"{label_of(report)}, {report['size']['terms']:,} terms; {runs} runs; "
-          f"load average {report['load']:.1f}")  # fmt: skip
+          f"load average {report['load']:.1f}; {report['revision']}")  # fmt: skip
     print(f"{'case':<30} {'status':>6} {'queries':>7} {'median ms':>10} {'p95 ms':>8} "
           f"{'p95 ÷ healthz':>14}")  # fmt: skip
     for label, figures in report["results"].items():
@@ -146,6 +164,7 @@ def print_report(report, runs):
 
 def print_comparison(reports):
     print(" | ".join(f"[{number}] {label_of(r)}" for number, r in enumerate(reports, 1)))
+    print("Code: " + "; ".join(sorted({report["revision"] for report in reports})))
     head = " ".join(f"{f'[{n}] med / p95 ms':>19}" for n in range(1, len(reports) + 1))
     print(f"{'case':<30} {'queries':>9} {head}")
     changed = []
