@@ -7,11 +7,12 @@ body), times the entry's priority (a module or handout above a general page). Wh
 is decided for each request by `sts_learn.privacy.visible_search_entries`.
 """
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Max, Sum, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -56,7 +57,9 @@ def parse(text, synonyms=None):
 
 def _rarity(query_terms):
     """{term: inverse document frequency} of the query's terms that occur at all."""
-    total = SearchEntry.objects.count() or 1
+    # The highest id stands in for the number of entries (an index lookup, not a count): only
+    # the terms' rarity relative to each other matters for the order.
+    total = SearchEntry.objects.aggregate(highest=Max("pk"))["highest"] or 1
     counts = dict(
         SearchTerm.objects.filter(term__in=query_terms)
         .values("term")
@@ -66,12 +69,15 @@ def _rarity(query_terms):
     return {term: math.log(1 + total / count) for term, count in counts.items()}
 
 
-def ranked_entries(query, entries):
-    """(`entries` that hold every known term of the query, best first, each with `relevance`;
-    the words of the query that nothing on the site holds, which are left out of the match).
+def ranked_entries(query, entries=None, request=None):
+    """(the ids of `entries` that hold every known term of the query with their `relevance`,
+    best first, as rows {"entry", "relevance"}; the words of the query nothing on the site holds,
+    which are left out of the match).
 
     Leaving out an unknown word ("burnout mindfulness" where nothing mentions mindfulness) shows
     what the other words find, and says so; words the site does know are always all required.
+    The ranking reads the term index alone (each term's weight already holds its entry's
+    priority); `entries` (filters) narrows it and `request` leaves out what it may not see.
     """
     rarity = _rarity(query.terms)
     unknown = [
@@ -80,37 +86,60 @@ def ranked_entries(query, entries):
         if term not in rarity
     ]
     if not rarity:
-        return entries.none(), unknown
-    weight = Case(
-        *(When(terms__term=term, then=Value(value)) for term, value in rarity.items()),
+        return SearchTerm.objects.none().values("entry"), unknown
+    rarity_of_term = Case(
+        *(When(term=term, then=Value(value)) for term, value in rarity.items()),
         default=Value(0.0),
         output_field=FloatField(),
     )
-    found = (
-        entries.filter(terms__term__in=list(rarity))
-        .annotate(
-            matched=Count("terms"),
-            relevance=Sum(weight * F("terms__weight"), output_field=FloatField()) * F("priority"),
+    postings = SearchTerm.objects.filter(term__in=list(rarity))
+    if entries is not None:
+        postings = postings.filter(entry__in=entries.values("pk"))
+    if request is not None:
+        postings = visible_search_entries(postings, request, entry="entry")
+    if len(rarity) == 1:
+        # One term: an entry holds it at most once, so nothing needs adding up.
+        ((_term, value),) = rarity.items()
+        ranked = postings.annotate(relevance=F("weight") * Value(value)).values(
+            "entry", "relevance"
         )
+        return ranked.order_by("-relevance", "entry"), unknown
+    ranked = (
+        postings.values("entry")
+        .annotate(matched=Count("pk"), relevance=Sum(rarity_of_term * F("weight")))
         .filter(matched=len(rarity))
-        .order_by("-relevance", "title", "pk")
+        .values("entry", "relevance")
+        .order_by("-relevance", "entry")
     )
-    return found, unknown
+    return ranked, unknown
 
 
 def search_entries(query, request, kinds=(), domain=None, audience=None):
-    """(results, unknown words) for a parsed query, filtered and limited to what `request` may
-    see. The results are a queryset of `SearchEntry`, best first."""
-    entries = visible_search_entries(SearchEntry.objects.all(), request)
-    if kinds:
-        entries = entries.filter(kind__in=kinds)
-    if domain is not None:
-        entries = entries.filter(pk__in=SearchEntry.domains.through.objects.filter(
-            domainpage=domain).values("searchentry"))  # fmt: skip
-    if audience is not None:
-        entries = entries.filter(pk__in=SearchEntry.audiences.through.objects.filter(
-            audience=audience).values("searchentry"))  # fmt: skip
-    return ranked_entries(query, entries)
+    """(ranked rows, unknown words) for a parsed query, filtered and limited to what `request`
+    may see (see `ranked_entries`; `entries_of` turns a page of rows into entries)."""
+    entries = None
+    if kinds or domain is not None or audience is not None:
+        entries = SearchEntry.objects.all()
+        if kinds:
+            entries = entries.filter(kind__in=kinds)
+        if domain is not None:
+            entries = entries.filter(pk__in=SearchEntry.domains.through.objects.filter(
+                domainpage=domain).values("searchentry"))  # fmt: skip
+        if audience is not None:
+            entries = entries.filter(pk__in=SearchEntry.audiences.through.objects.filter(
+                audience=audience).values("searchentry"))  # fmt: skip
+    return ranked_entries(query, entries, request=request)
+
+
+def entries_of(rows):
+    """The entries of ranked rows, in their order, with their pages and documents."""
+    ids = [row["entry"] for row in rows]
+    found = (
+        SearchEntry.objects.select_related("page", "document")
+        .defer("document__extracted_text")
+        .in_bulk(ids)
+    )
+    return [found[pk] for pk in ids if pk in found]
 
 
 def search_documents(queryset, query):
@@ -119,41 +148,52 @@ def search_documents(queryset, query):
     parsed = parse(query)
     if not parsed:
         return queryset.none()
-    found, _unknown = ranked_entries(parsed, SearchEntry.objects.filter(document__isnull=False))
-    ranked_ids = list(found.values_list("document_id", flat=True)[:1000])
+    documents = SearchEntry.objects.filter(document__in=queryset.values("pk"))
+    rows, _unknown = ranked_entries(parsed, documents)
+    entry_ids = [row["entry"] for row in rows[:1000]]
+    document_of = dict(
+        SearchEntry.objects.filter(pk__in=entry_ids).values_list("pk", "document_id")
+    )
+    ranked_ids = [document_of[pk] for pk in entry_ids if pk in document_of]
     if not ranked_ids:
         return queryset.none()
     order = Case(*(When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked_ids)))
     return queryset.filter(pk__in=ranked_ids).order_by(order)
 
 
+def _marked(words_with_offsets, query):
+    """(start, end) of the words that match the query, as they are read."""
+    for word, start, end in words_with_offsets:
+        if word not in STOPWORDS and term(word) in query.highlight:
+            yield start, end
+
+
 def excerpt(entry, query):
-    """A short passage of the entry's text around the first matched word, matched words marked."""
+    """A short passage of the entry's text around the first matched word, matched words marked.
+
+    Only the text up to the end of the passage is read (a long handout costs no more than its
+    first match).
+    """
     text = entry.body or entry.description
-    found = [
-        (start, end)
-        for word, start, end in words(text)
-        if word not in STOPWORDS and term(word) in query.highlight
-    ]
-    if not found:
+    first = next(iter(_marked(words(text), query)), None)
+    if first is None:
         return escape(_shorten(entry.description or text))
-    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    first = next(i for i, (start, end) in enumerate(spans) if end > found[0][0])
-    begin = max(0, first - EXCERPT_WORDS // 3)
-    finish = min(len(spans), begin + EXCERPT_WORDS)
-    low, high = spans[begin][0], spans[finish - 1][1]
-    pieces, position = [], low
-    for start, end in found:
-        if start < low or end > high:
-            continue
-        pieces.append(escape(text[position:start]))
-        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+    # The passage: a few words before the first match, the rest after it.
+    before_words = list(re.finditer(r"\S+", text[: first[0]]))[-(EXCERPT_WORDS // 3) :]
+    low = before_words[0].start() if before_words else first[0]
+    after_words = list(itertools.islice(re.finditer(r"\S+", text[first[0] :]), EXCERPT_WORDS))
+    high = first[0] + after_words[-1].end()
+    passage = text[low:high]
+    pieces, position = [], 0
+    for start, end in _marked(words(passage), query):
+        pieces.append(escape(passage[position:start]))
+        pieces.append(f"<mark>{escape(passage[start:end])}</mark>")
         position = end
-    pieces.append(escape(text[position:high]))
-    before = "… " if begin > 0 else ""
-    after = " …" if finish < len(spans) else ""
+    pieces.append(escape(passage[position:]))
+    lead = "… " if low > 0 and text[:low].strip() else ""
+    tail = " …" if text[high:].strip() else ""
     # Every piece of the entry's text is escaped above; only the <mark> tags are markup.
-    return mark_safe(before + " ".join("".join(pieces).split()) + after)
+    return mark_safe(lead + " ".join("".join(pieces).split()) + tail)
 
 
 def _shorten(text, limit=240):

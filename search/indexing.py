@@ -110,8 +110,10 @@ def _write(entry, title, summary, body, synonyms, domains, audiences):
     entry.audiences.set(audiences)
     entry.terms.all().delete()
     weights = weighted_terms(title, summary, body, synonyms)
+    # The entry's priority is part of each weight, so ranking reads the term index alone.
     SearchTerm.objects.bulk_create(
-        SearchTerm(entry=entry, term=term, weight=weight) for term, weight in weights.items()
+        SearchTerm(entry=entry, term=term, weight=round(weight * entry.priority, 3))
+        for term, weight in weights.items()
     )
     return entry
 

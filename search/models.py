@@ -67,7 +67,8 @@ class SearchEntry(models.Model):
 
 
 class SearchTerm(models.Model):
-    """A term of an entry with its weight (a title word counts more than a body word)."""
+    """A term of an entry with its weight: where the term stands (a title word counts more than
+    a body word) times the entry's priority."""
 
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
     term = models.CharField(max_length=40)

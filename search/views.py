@@ -12,7 +12,7 @@ from wagtail.search.utils import normalise_query_string
 
 from courses.models import Audience
 from home.models import DomainPage
-from search.engine import MAX_QUERY_LENGTH, excerpt, parse, search_entries
+from search.engine import MAX_QUERY_LENGTH, entries_of, excerpt, parse, search_entries
 from search.models import EntryKind, UnansweredQuery
 from sts_learn.privacy import public_pages, visible_pages
 
@@ -124,9 +124,9 @@ def search(request):
             results, unknown = search_entries(
                 parsed, request, kinds=[kind] if kind else (), domain=domain, audience=audience
             )
-            page = Paginator(results.select_related("page", "document"), RESULTS_PER_PAGE)
-            page = page.get_page(request.GET.get("page"))
-            for entry in page:
+            page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+            page.object_list = entries_of(page.object_list)
+            for entry in page.object_list:
                 entry.excerpt = excerpt(entry, parsed)
             context["results"] = page
             context["unknown_words"] = unknown if len(unknown) < len(parsed.terms) else []

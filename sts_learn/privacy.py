@@ -169,12 +169,23 @@ def public_documents(queryset, request=None):
     return _documents_outside(queryset, restricted, public_pages(Page.objects.all(), request))
 
 
-def visible_search_entries(queryset, request):
-    """Site search entries this request may see: an entry's page (a page, or the module a file
-    is printed from) must be live and visible, its document outside refused collections."""
-    queryset = queryset.filter(Q(page__isnull=True) | Q(page__live=True))
+def visible_search_entries(queryset, request, entry="pk"):
+    """Rows of `queryset` (site search entries, or rows pointing at them through the field
+    `entry`) that this request may see: an entry's page (a page, or the module a file is printed
+    from) must be live and visible, its document outside refused collections.
+
+    Written as the exclusion of the few entries it may not see, so a search never has to join
+    the whole index to the page and document tables.
+    """
+    model = queryset.model if entry == "pk" else queryset.model._meta.get_field(entry).related_model
+    closed = Q(live=False)
     for path in refused_page_paths(request):
-        queryset = queryset.exclude(page__path__startswith=path)
-    for path in refused_collection_paths(request):
-        queryset = queryset.exclude(document__collection__path__startswith=path)
-    return queryset
+        closed |= Q(path__startswith=path)
+    hidden = Q(page__in=Page.objects.filter(closed).values("pk"))
+    refused = refused_collection_paths(request)
+    if refused:
+        documents = model._meta.get_field("document").related_model.objects.filter(
+            reduce(or_, (Q(collection__path__startswith=path) for path in refused))
+        )
+        hidden |= Q(document__in=documents.values("pk"))
+    return queryset.exclude(**{f"{entry}__in": model.objects.filter(hidden).values("pk")})
