@@ -1,6 +1,8 @@
 """The public site search: courses, modules, handouts (with the text inside them) and pages that
 this visitor may see, labelled by kind, with filters, promoted results and excerpts."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import QueryDict
@@ -19,6 +21,7 @@ from sts_learn.privacy import public_pages, visible_pages
 RESULTS_PER_PAGE = 10
 MAX_RECORDED_QUERY = 100
 MAX_UNANSWERED = 5000
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def _filters(request):
@@ -70,7 +73,8 @@ def record_unanswered(query_text):
 
 
 def search(request):
-    query_text = request.GET.get("q", "").strip()
+    # Control characters mean nothing in a search (and PostgreSQL refuses NUL in text).
+    query_text = CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")).strip()
     kind, domain, audience, filter_error = _filters(request)
     params = {
         "q": query_text[:MAX_QUERY_LENGTH],
