@@ -63,7 +63,7 @@ def _rarity(query_terms):
     counts = dict(
         SearchTerm.objects.filter(term__in=query_terms)
         .values("term")
-        .annotate(entries=Count("id"))
+        .annotate(entries=Count("entry"))  # the term index answers alone
         .values_list("term", "entries")
     )
     return {term: math.log(1 + total / count) for term, count in counts.items()}
@@ -106,7 +106,8 @@ def ranked_entries(query, entries=None, request=None):
         return ranked.order_by("-relevance", "entry"), unknown
     ranked = (
         postings.values("entry")
-        .annotate(matched=Count("pk"), relevance=Sum(rarity_of_term * F("weight")))
+        # Counting the entry column (not the row id) lets the term index answer alone.
+        .annotate(matched=Count("entry"), relevance=Sum(rarity_of_term * F("weight")))
         .filter(matched=len(rarity))
         .values("entry", "relevance")
         .order_by("-relevance", "entry")

@@ -174,18 +174,28 @@ def visible_search_entries(queryset, request, entry="pk"):
     `entry`) that this request may see: an entry's page (a page, or the module a file is printed
     from) must be live and visible, its document outside refused collections.
 
-    Written as the exclusion of the few entries it may not see, so a search never has to join
-    the whole index to the page and document tables.
+    Written as the exclusion of the few entries it may not see, read for this request, so a
+    search never has to join the whole index to the page and document tables.
     """
     model = queryset.model if entry == "pk" else queryset.model._meta.get_field(entry).related_model
     closed = Q(live=False)
     for path in refused_page_paths(request):
         closed |= Q(path__startswith=path)
-    hidden = Q(page__in=Page.objects.filter(closed).values("pk"))
+    # The few hidden entries are read first (each through an index), then left out by id.
+    hidden = set(
+        model.objects.filter(page__in=Page.objects.filter(closed).values("pk")).values_list(
+            "pk", flat=True
+        )
+    )
     refused = refused_collection_paths(request)
     if refused:
-        documents = model._meta.get_field("document").related_model.objects.filter(
+        document_model = model._meta.get_field("document").related_model
+        documents = document_model.objects.filter(
             reduce(or_, (Q(collection__path__startswith=path) for path in refused))
+        ).values_list("pk", flat=True)
+        hidden.update(
+            model.objects.filter(document__in=list(documents)).values_list("pk", flat=True)
         )
-        hidden |= Q(document__in=documents.values("pk"))
-    return queryset.exclude(**{f"{entry}__in": model.objects.filter(hidden).values("pk")})
+    if hidden:
+        queryset = queryset.exclude(**{f"{entry}__in": sorted(hidden)})
+    return queryset
