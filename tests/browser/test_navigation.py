@@ -72,4 +72,7 @@ def test_header_search_has_a_label_and_lands_on_results(page):
     assert results.first.get_by_role("link").is_visible()
     # The query is kept in both search boxes so it can be refined.
     assert search_box.input_value() == "stress"
-    assert page.get_by_role("searchbox", name="Search courses, modules, handouts and pages").input_value() == "stress"
+    search_page_box = page.get_by_role(
+        "searchbox", name="Search courses, modules, handouts and pages"
+    )
+    assert search_page_box.input_value() == "stress"
