@@ -103,7 +103,8 @@ def ranked_entries(query, entries=None, request=None):
         ranked = postings.annotate(relevance=F("weight") * Value(value)).values(
             "entry", "relevance"
         )
-        return ranked.order_by("-relevance", "entry"), unknown
+        # The same order as by relevance (one positive rarity), but the index can give it.
+        return ranked.order_by("-weight", "entry"), unknown
     ranked = (
         postings.values("entry")
         # Counting the entry column (not the row id) lets the term index answer alone.

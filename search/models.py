@@ -75,7 +75,11 @@ class SearchTerm(models.Model):
     weight = models.FloatField()
 
     class Meta:
-        indexes = [models.Index(fields=["term"], include=["entry", "weight"], name="term_lookup")]
+        indexes = [
+            models.Index(fields=["term"], include=["entry", "weight"], name="term_lookup"),
+            # A one-word search reads its best postings first and stops after a page of them.
+            models.Index(fields=["term", "-weight", "entry"], name="term_best_first"),
+        ]
 
     def __str__(self):
         return self.term
