@@ -2,15 +2,37 @@
 page or a document writes its entry (a page that is not live loses it), moving a page indexes its
 branch again, editing the synonyms rebuilds the index after the commit. Deletions cascade."""
 
-from django.db import transaction
+import logging
+
+from django.db import DatabaseError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.documents import get_document_model
 from wagtail.models import Page
+from wagtail.search.index import get_indexed_models, insert_or_update_object, remove_object
 from wagtail.signals import page_published, post_page_move
 
 from search import indexing
 from search.models import SearchEntry, SynonymGroup
 from search.tasks import rebuild_search_index
+
+logger = logging.getLogger(__name__)
+
+
+def wagtail_index_saved(sender, instance, raw=False, **kwargs):
+    """Wagtail's own index (the admin's search), updated in a savepoint: on PostgreSQL its
+    update touches rows other publishers touch too, and a deadlock there must cost only that
+    update, never the publish it belongs to (`manage.py update_index` repairs the index)."""
+    if raw:
+        return
+    try:
+        with transaction.atomic():
+            insert_or_update_object(instance)
+    except DatabaseError as error:
+        logger.warning("Wagtail's search index skipped %r: %s", instance, error)
+
+
+def wagtail_index_deleted(sender, instance, **kwargs):
+    remove_object(instance)
 
 
 def page_saved(sender, instance, raw=False, **kwargs):
@@ -54,6 +76,13 @@ def synonyms_changed(sender, instance, raw=False, **kwargs):
 
 
 def connect():
+    # Wagtail's index handlers are registered after this app is ready; these replace them.
+    for model in get_indexed_models():
+        if getattr(model, "search_auto_update", True):
+            model.search_auto_update = False
+            label = model._meta.label
+            post_save.connect(wagtail_index_saved, sender=model, dispatch_uid=f"index-{label}")
+            post_delete.connect(wagtail_index_deleted, sender=model, dispatch_uid=f"out-{label}")
     post_save.connect(page_saved, dispatch_uid="search-page-saved")
     page_published.connect(page_published_handler, dispatch_uid="search-published")
     post_page_move.connect(page_moved_handler, dispatch_uid="search-moved")
