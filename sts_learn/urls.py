@@ -57,5 +57,9 @@ urlpatterns = [
     # Open data: what anyone may see, as JSON (Wagtail's API v2) and as an Atom feed.
     path("api/v2/", include("api.urls")),
     path("feeds/", include("feeds.urls")),
+    # Sign in and out on the public site, and asking for trainer access.
+    path("", include("accounts.urls")),
+    # Practitioners and researchers propose a resource for the library.
+    path("share-a-resource/", include("contributions.urls")),
     path("", include(wagtail_urls)),
 ]
