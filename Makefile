@@ -37,8 +37,8 @@ demo: migrate static ## Load the consortium's pages, demo courses and demo accou
 run: demo ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000 (PORT=) as production does
 	@echo ""
 	@echo "  STS Learn: http://127.0.0.1:$(PORT)/   (gunicorn, DEBUG off; Ctrl-C stops it)"
-	@echo "  Sign in:   http://127.0.0.1:$(PORT)/admin/  (demo accounts: admin, editor, moderator,"
-	@echo "             trainer, hr; password from DEMO_PASSWORD, or the one printed above on first load)"
+	@echo "  Sign in:   http://127.0.0.1:$(PORT)/admin/  (demo accounts: admin, editor, reviewer,"
+	@echo "             publisher; trainer and hr sign in at /sign-in/; password from DEMO_PASSWORD, or the one printed above on first load)"
 	@echo ""
 	$(LOCAL) GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py sts_learn.wsgi
 

@@ -1,6 +1,7 @@
 """The groups and document collections every install has (made by migration 0003 of courses).
 
-"Course materials" is public and the Editors and Moderators groups manage its documents.
+"Course materials" is public and the Editors and Publishers groups manage its documents
+(Publishers were Wagtail's "Moderators" until roles 0001 renamed them).
 "Trainer-only materials" is restricted to the Trainers group, who alone manage its documents.
 """
 
@@ -8,7 +9,7 @@ from wagtail.models import Collection
 
 TRAINERS = "Trainers"
 HR_LEADERS = "HR leaders"
-EDITOR_GROUPS = ("Editors", "Moderators")
+EDITOR_GROUPS = ("Editors", "Publishers")
 COURSE_MATERIALS = "Course materials"
 TRAINER_ONLY_MATERIALS = "Trainer-only materials"
 

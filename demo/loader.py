@@ -31,10 +31,11 @@ DEMO_DIR = Path(__file__).resolve().parent / "data"
 # username, group (None for the superuser; the migrations make every group), what it is for
 DEMO_ACCOUNTS = [
     ("admin", None, "superuser: everything, including users and settings"),
-    ("editor", "Editors", "writes and publishes pages and documents"),
-    ("moderator", "Moderators", "reviews and approves what editors submit"),
-    ("trainer", "Trainers", "a trainer who may see trainer-only material"),
-    ("hr", "HR leaders", "an HR leader"),
+    ("editor", "Editors", "drafts pages, handouts and references and submits them for review"),
+    ("reviewer", "Evidence reviewers", "approves a course or module's evidence, or asks for changes"),
+    ("publisher", "Publishers", "publishes, schedules and unpublishes what was approved"),
+    ("trainer", "Trainers", "signs in on the site and opens trainer-only material"),
+    ("hr", "HR leaders", "signs in on the site to download handouts"),
 ]
 
 

@@ -88,8 +88,9 @@ class LoadDemoContentTests(TestCase):
     def test_one_account_per_role_with_the_demo_password(self):
         User = get_user_model()
         self.assertTrue(User.objects.get(username="admin").is_superuser)
-        expected_groups = {"editor": "Editors", "moderator": "Moderators",
-                           "trainer": "Trainers", "hr": "HR leaders"}  # fmt: skip
+        expected_groups = {"editor": "Editors", "reviewer": "Evidence reviewers",
+                           "publisher": "Publishers", "trainer": "Trainers",
+                           "hr": "HR leaders"}  # fmt: skip
         for username, group in expected_groups.items():
             user = User.objects.get(username=username)
             self.assertEqual(list(user.groups.values_list("name", flat=True)), [group])

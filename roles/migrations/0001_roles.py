@@ -1,0 +1,117 @@
+"""The site's roles as Wagtail groups, each with exactly the permissions it needs.
+
+- Editors draft and edit pages (courses, modules, the consortium's pages), handouts and references,
+  and submit them for review. They never publish.
+- Evidence reviewers approve a course or module, or request changes, in the evidence review
+  workflow (the review app). They have no page permission: they cannot edit.
+- Publishers publish, schedule and unpublish. They are Wagtail's "Moderators" group renamed (with
+  its workflow task), minus "add" and "change": a publisher who could edit could publish text no
+  reviewer has seen.
+- Trainers and HR leaders (made by courses 0003) never reach the admin; Trainers may open
+  trainer-only pages and files.
+
+Every step finds what exists first, so the migration also fits a database where a group was made
+by hand. The names are frozen here; roles/groups.py names them for the code.
+"""
+
+from django.db import migrations
+
+EDITORS = "Editors"
+EVIDENCE_REVIEWERS = "Evidence reviewers"
+PUBLISHERS = "Publishers"
+WAGTAIL_MODERATORS = "Moderators"
+WAGTAIL_MODERATION_NAME = "Moderators approval"
+PUBLISHER_APPROVAL_NAME = "Publisher approval"
+
+PUBLISHER_PAGE_PERMISSIONS = {"publish_page", "lock_page", "unlock_page"}
+EDITOR_PAGE_PERMISSIONS = {"add_page", "change_page"}
+REFERENCE_PERMISSIONS = {
+    EDITORS: ["add_reference", "change_reference", "view_reference"],
+    EVIDENCE_REVIEWERS: ["view_reference"],
+    PUBLISHERS: ["view_reference"],
+}
+
+
+def permission(apps, app_label, model, codename):
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+    name = f"Can {codename.split('_')[0]} {model}"
+    found, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": name}
+    )
+    return found
+
+
+def publishers_group(apps):
+    """Wagtail's Moderators, renamed; or a new group when there is none to rename."""
+    Group = apps.get_model("auth", "Group")
+    existing = Group.objects.filter(name=PUBLISHERS).first()
+    if existing:
+        return existing
+    moderators = Group.objects.filter(name=WAGTAIL_MODERATORS).first()
+    if moderators:
+        moderators.name = PUBLISHERS
+        moderators.save(update_fields=["name"])
+        return moderators
+    return Group.objects.create(name=PUBLISHERS)
+
+
+def rename_wagtail_moderation(apps):
+    """Wagtail's default workflow and task keep their behaviour under the group's new name."""
+    for model in ("Workflow", "Task"):
+        apps.get_model("wagtailcore", model).objects.filter(name=WAGTAIL_MODERATION_NAME).update(
+            name=PUBLISHER_APPROVAL_NAME
+        )
+
+
+def set_page_permissions(apps, group, codenames):
+    """`group` holds exactly `codenames` on the root page (and so on every page)."""
+    Page = apps.get_model("wagtailcore", "Page")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    root = Page.objects.filter(depth=1).order_by("path").first()
+    if root is None:
+        return
+    GroupPagePermission.objects.filter(group=group).exclude(
+        page=root, permission__codename__in=codenames
+    ).delete()
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root, permission=permission(apps, "wagtailcore", "page", codename)
+        )
+
+
+def set_up_roles(apps, schema_editor):
+    Group = apps.get_model("auth", "Group")
+    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    reviewers, _ = Group.objects.get_or_create(name=EVIDENCE_REVIEWERS)
+    publishers = publishers_group(apps)
+    rename_wagtail_moderation(apps)
+
+    set_page_permissions(apps, editors, EDITOR_PAGE_PERMISSIONS)
+    set_page_permissions(apps, publishers, PUBLISHER_PAGE_PERMISSIONS)
+    set_page_permissions(apps, reviewers, set())
+
+    access_admin = permission(apps, "wagtailadmin", "admin", "access_admin")
+    for group in (editors, reviewers, publishers):
+        group.permissions.add(access_admin)
+    groups = {EDITORS: editors, EVIDENCE_REVIEWERS: reviewers, PUBLISHERS: publishers}
+    for name, codenames in REFERENCE_PERMISSIONS.items():
+        for codename in codenames:
+            groups[name].permissions.add(permission(apps, "courses", "reference", codename))
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("courses", "0005_document_text_status"),
+        ("search", "0004_term_best_first"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0006_formstate"),
+        # Wagtail gives Moderators their image permissions here; the rename keeps them.
+        ("wagtailimages", "0027_image_description"),
+    ]
+
+    operations = [
+        # Going back leaves the groups as they are: the earlier code works with them.
+        migrations.RunPython(set_up_roles, migrations.RunPython.noop),
+    ]
