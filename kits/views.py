@@ -13,6 +13,7 @@ from home.models import SiteSettings
 from kits import archive, printouts
 from kits.resolve import resolve
 from kits.state import ITEM_CHOICES, KitState, parse, parse_minutes
+from reports.counting import count_kit_download
 from sts_learn import caching, downloads
 from sts_learn.privacy import visible_pages
 
@@ -237,6 +238,7 @@ def download(request):
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{total}"
         return caching.restricted(response)
+    count_kit_download(request, [item.module for item in kit.modules], wanted)
     if wanted is None:
         response = StreamingHttpResponse(stream, content_type="application/zip")
         response["Content-Length"] = str(total)
