@@ -1,0 +1,39 @@
+"""The public "Share a resource" form, its thank-you page and its answer to too many postings."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from contributions import throttling
+from contributions.forms import ShareResourceForm
+from sts_learn import caching
+
+FORM_TEMPLATE = "pages/contributions/share_resource.html"
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def share_resource(request):
+    """The form (it carries a CSRF token, so nobody stores it); a bad posting gets it back, 400."""
+    if request.method != "POST":
+        return caching.restricted(render(request, FORM_TEMPLATE, {"form": ShareResourceForm()}))
+    if not throttling.may_post(request):
+        response = render(
+            request,
+            "pages/contributions/too_many.html",
+            {"limit": throttling.SUBMISSIONS_PER_WINDOW},
+            status=429,
+        )
+        response["Retry-After"] = str(throttling.seconds_to_wait())
+        return caching.restricted(response)
+    form = ShareResourceForm(request.POST, request.FILES)
+    if form.is_bot():
+        throttling.record_submission(request)
+        return redirect("contributions:thanks")
+    if not form.is_valid():
+        return caching.restricted(render(request, FORM_TEMPLATE, {"form": form}, status=400))
+    form.save()
+    throttling.record_submission(request)
+    return redirect("contributions:thanks")
+
+
+def thanks(request):
+    return caching.private(render(request, "pages/contributions/thanks.html"))
