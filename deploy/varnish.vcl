@@ -52,7 +52,8 @@ sub vcl_recv {
         return (pipe);
     }
     # Signed-in visitors (the session cookie) always reach the app: their pages are their own.
-    if (req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    # So does a message for one visitor (e.g. "You have signed out"), once: the app deletes it.
+    if (req.http.Cookie ~ "(^|;\s*)(sessionid|messages)=") {
         return (pass);
     }
     # Anonymous page views do not depend on cookies (the site sets none for them).
