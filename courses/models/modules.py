@@ -171,6 +171,8 @@ class ModulePage(RoutablePageMixin, SitePage):
             ObjectList(materials_panels, heading="Slides and handouts"),
             ObjectList(evidence_panels, heading="Evidence and review"),
             ObjectList(Page.promote_panels, heading="Promote"),
+            # Go-live and expiry dates: an approved page goes live on its go-live date.
+            ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
     base_form_class = ModulePageForm

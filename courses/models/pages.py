@@ -134,6 +134,8 @@ class CoursePage(SitePage):
             ObjectList(evidence_panels, heading="Evidence and review"),
             ObjectList(tagging_panels, heading="Domains"),
             ObjectList(Page.promote_panels, heading="Promote"),
+            # Go-live and expiry dates: an approved page goes live on its go-live date.
+            ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
     search_fields = [

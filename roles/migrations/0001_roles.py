@@ -44,17 +44,42 @@ def permission(apps, app_label, model, codename):
 
 
 def publishers_group(apps):
-    """Wagtail's Moderators, renamed; or a new group when there is none to rename."""
+    """Wagtail's Moderators, renamed; or a new group when there is none to rename.
+
+    A "Publishers" group made earlier (by hand) takes over Moderators' members, permissions and
+    workflow tasks, so there is one group, not two.
+    """
     Group = apps.get_model("auth", "Group")
     existing = Group.objects.filter(name=PUBLISHERS).first()
-    if existing:
-        return existing
     moderators = Group.objects.filter(name=WAGTAIL_MODERATORS).first()
-    if moderators:
+    if moderators is None:
+        return existing or Group.objects.create(name=PUBLISHERS)
+    if existing is None:
         moderators.name = PUBLISHERS
         moderators.save(update_fields=["name"])
         return moderators
-    return Group.objects.create(name=PUBLISHERS)
+    merge_group(apps, moderators, into=existing)
+    return existing
+
+
+def merge_group(apps, group, into):
+    """Everything `group` has or is given goes to `into`; then `group` is deleted."""
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    into.permissions.add(*group.permissions.all())
+    into.user_set.add(*group.user_set.all())
+    for grant in GroupPagePermission.objects.filter(group=group):
+        GroupPagePermission.objects.get_or_create(
+            group=into, page_id=grant.page_id, permission_id=grant.permission_id
+        )
+    for grant in GroupCollectionPermission.objects.filter(group=group):
+        GroupCollectionPermission.objects.get_or_create(
+            group=into, collection_id=grant.collection_id, permission_id=grant.permission_id
+        )
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    for task in GroupApprovalTask.objects.filter(groups=group):
+        task.groups.add(into)
+    group.delete()
 
 
 def rename_wagtail_moderation(apps):

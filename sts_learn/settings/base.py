@@ -221,6 +221,9 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # Editors' avatars are Wagtail's own, never fetched from gravatar.com (their e-mail addresses stay
 # here, and the admin works offline).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Evidence review: a course or module edited after a reviewer approved it goes back to the review
+# (Wagtail publishes a workflow's latest revision, so an approval holds for the text approved).
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Draftail, with a malformed posted value a form error instead of a server error.
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "sts_learn.rich_text.CheckedDraftailRichTextArea"},
