@@ -1,10 +1,13 @@
 """Document downloads: Wagtail's view (collection privacy checked) with cache headers and slots."""
 
+from django.shortcuts import render
 from wagtail.documents import get_document_model
 from wagtail.documents.views import serve as wagtail_serve
 
 from sts_learn import caching, downloads
 from sts_learn.privacy import visible_documents
+
+LOCKED_TEMPLATE = "pages/courses/locked_document.html"
 
 # What a PDF opened in the browser may do: show itself, nothing more. No script, no plugin, no
 # request elsewhere; the viewer's own inline styles and data: images only.
@@ -12,6 +15,19 @@ INLINE_PDF_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; object-src 'none'; "
     "base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox"
 )
+
+
+def locked_document(request, document):
+    """The answer to a trainer-only file for whoever may not have it: a page that names the file
+    (title and kind), says who may open it and how to ask; never its bytes. Forbidden, and kept
+    by nobody: who asks decides what is answered."""
+    response = render(
+        request,
+        LOCKED_TEMPLATE,
+        {"document": document, "next": request.get_full_path()},
+        status=403,
+    )
+    return caching.restricted(response)
 
 
 def _served(request, document_id, document_filename):

@@ -11,7 +11,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from courses.choosers import handout_chooser, slides_chooser
 from courses.forms import ModulePageForm
 from courses.models import ModulePage, Reference
-from sts_learn.privacy import may_be_signed_in, visible_pages
+from courses.views import locked_document
+from roles.groups import TRAINERS
+from sts_learn.privacy import is_locked, may_be_signed_in, visible_pages
 
 
 @hooks.register("register_admin_viewset")
@@ -44,6 +46,17 @@ def generated_files_follow_their_module(document, request):
     if not may_be_signed_in(request) and module.filter(live=True).exists():
         return redirect_to_login(request.get_full_path(), settings.WAGTAIL_FRONTEND_LOGIN_URL)
     raise Http404("This file is not available.")
+
+
+@hooks.register("before_serve_document")
+def trainer_only_files_are_locked(document, request):
+    """A trainer-only file asked for by someone who may not have it (anonymous, or signed in
+    outside the Trainers group) gets the locked page instead of Wagtail's redirect to the admin's
+    sign-in: it offers both signing in and asking for trainer access. Registered after the hook
+    above, so a file printed from a hidden module stays unknown."""
+    if is_locked(document, request, TRAINERS):
+        return locked_document(request, document)
+    return None
 
 
 @hooks.register("before_bulk_action")

@@ -25,10 +25,13 @@ from courses.models import (
     ModuleSlides,
 )
 from home.models import DomainPage
+from roles.groups import TRAINERS
 from search.engine import search_documents
-from sts_learn.privacy import visible_documents, visible_pages
+from search.text import STOPWORDS, words
+from sts_learn.privacy import locked_documents, visible_documents, visible_pages
 
 PER_PAGE = 20
+LOCKED_SHOWN = 10  # trainer-only files named on the first page, at most
 # Course materials: what a trainer hands out or shows. "Other" files are not listed.
 LISTED_KINDS = (
     DocumentKind.HANDOUT,
@@ -106,6 +109,8 @@ class Listing:
     entries: list
     unknown_filters: list = field(default_factory=list)
     page_corrected: bool = False
+    locked: list = field(default_factory=list)
+    locked_count: int = 0
 
     @property
     def count(self):
@@ -120,6 +125,33 @@ class Listing:
 def listed_documents(request):
     """Course materials this request may download."""
     return visible_documents(CourseDocument.objects.filter(kind__in=LISTED_KINDS), request)
+
+
+def locked_listing(request, chosen, query):
+    """(up to LOCKED_SHOWN trainer-only files this request may not have, how many there are):
+    named by title and kind only, so trainers browsing signed out learn what exists.
+
+    Only what the entry shows may select it: the kind filter, and typed words found in the
+    title. Any other filter (audience, domain, topic, language, format) leaves them out, and
+    their text is never searched.
+    """
+    if any(value for name, value in chosen.items() if name != "kind"):
+        return [], 0
+    documents = locked_documents(
+        CourseDocument.objects.filter(kind__in=LISTED_KINDS), request, TRAINERS
+    )
+    if chosen.get("kind"):
+        documents = documents.filter(kind=chosen["kind"])
+    if query:
+        typed = [word for word, _start, _end in words(query) if word not in STOPWORDS]
+        if not typed:
+            return [], 0
+        for word in typed:
+            documents = documents.filter(title__icontains=word)
+    documents = documents.only("title", "kind").order_by(*TITLE_ORDER)
+    shown = list(documents[:LOCKED_SHOWN])
+    count = len(shown) if len(shown) < LOCKED_SHOWN else documents.count()
+    return shown, count
 
 
 def _handout_replacements(module):
@@ -296,6 +328,7 @@ def library_listing(request):
         Entry(document, use.modules_of(document.pk, document.generated_for_id))
         for document in page.object_list
     ]
+    locked, locked_count = locked_listing(request, chosen, query) if page.number == 1 else ([], 0)
     return Listing(
         filters=filters,
         sort=sort or ("" if query else "title"),
@@ -305,4 +338,6 @@ def library_listing(request):
         entries=entries,
         unknown_filters=unknown,
         page_corrected=wanted_page is not None and wanted_page != str(page.number),
+        locked=locked,
+        locked_count=locked_count,
     )

@@ -169,6 +169,45 @@ def public_documents(queryset, request=None):
     return _documents_outside(queryset, restricted, public_pages(Page.objects.all(), request))
 
 
+def locked_collection_paths(request, group_name):
+    """Tree paths of the collections open only to the group `group_name` (such as "Trainers")
+    that this request may not view: their files are shown to it as locked entries."""
+
+    def compute():
+        restrictions = CollectionViewRestriction.objects.filter(
+            restriction_type=CollectionViewRestriction.GROUPS, groups__name=group_name
+        ).values_list("collection__path")
+        return sorted({path for (path,) in restrictions})
+
+    refused = refused_collection_paths(request)
+    open_to_group = _for_request(request, f"collections-of:{group_name}", compute)
+    return [path for path in open_to_group if path in refused]
+
+
+def is_locked(document, request, group_name):
+    """True when the document (its collection loaded) is one this request may not have but may
+    be told exists: in a collection open only to `group_name`, and in no other it may not view.
+    Checked in memory, for the few files of one page."""
+    path = document.collection.path
+    locked = locked_collection_paths(request, group_name)
+    if not any(path.startswith(locked_path) for locked_path in locked):
+        return False
+    others = [p for p in refused_collection_paths(request) if p not in locked]
+    return not any(path.startswith(other) for other in others)
+
+
+def locked_documents(queryset, request, group_name):
+    """Documents of `queryset` this request may not have but may be told exist, by their title
+    and kind only (a locked entry that says who may open them): those of `is_locked`, and, for a
+    file printed from a module, only while that module is visible to the request."""
+    locked = locked_collection_paths(request, group_name)
+    if not locked:
+        return queryset.none()
+    queryset = queryset.filter(reduce(or_, (Q(collection__path__startswith=p) for p in locked)))
+    others = [path for path in refused_collection_paths(request) if path not in locked]
+    return _documents_outside(queryset, others, visible_pages(Page.objects.all(), request))
+
+
 def visible_search_entries(queryset, request, entry="pk"):
     """Rows of `queryset` (site search entries, or rows pointing at them through the field
     `entry`) that this request may see: an entry's page (a page, or the module a file is printed

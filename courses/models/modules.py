@@ -29,7 +29,8 @@ from courses.forms import ModulePageForm
 from courses.models.documents import CourseDocument
 from courses.panels import GeneratedMaterialsPanel
 from home.models import SitePage, SiteSettings, site_ancestors
-from sts_learn.privacy import refused_collection_paths, visible_pages
+from roles.groups import TRAINERS
+from sts_learn.privacy import is_locked, refused_collection_paths, visible_pages
 
 MIN_MINUTES, MAX_MINUTES = 5, 480
 
@@ -227,6 +228,11 @@ class ModulePage(RoutablePageMixin, SitePage):
         Read through the page's own fields and relations, so a preview shows what the form
         holds.
         """
+        return self.materials_offered(request)[0]
+
+    def materials_offered(self, request):
+        """((slides, handouts) this request may download, (slides, handouts) it is shown as
+        locked entries: trainer-only files, by their title and kind only)."""
         slides, handouts = module_materials([self])[self.pk]
         refused = refused_collection_paths(request)
 
@@ -237,14 +243,22 @@ class ModulePage(RoutablePageMixin, SitePage):
                 if not any(document.collection.path.startswith(path) for path in refused)
             ]
 
-        return allowed(slides), allowed(handouts)
+        def locked(documents):
+            return [
+                document
+                for document in documents
+                if document.generated_for_id in (None, self.pk)
+                and is_locked(document, request, TRAINERS)
+            ]
+
+        return (allowed(slides), allowed(handouts)), (locked(slides), locked(handouts))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         course = site_ancestors(self, request)[-1]  # the parent (the breadcrumbs read the same)
         siblings = list(visible_modules(course, request).only("title", "path", "url_path"))
         position = next((i for i, m in enumerate(siblings) if m.pk == self.pk), None)
-        slides, handouts = self.materials(request)
+        (slides, handouts), (locked_slides, locked_handouts) = self.materials_offered(request)
         interval = SiteSettings.review_interval(request)
         next_review = self.next_review_date(interval)
         context.update(
@@ -259,6 +273,8 @@ class ModulePage(RoutablePageMixin, SitePage):
             module_count=len(siblings),
             slides=slides,
             handouts=handouts,
+            locked_slides=locked_slides,
+            locked_handouts=locked_handouts,
             reference_list=self.references(),
             next_review=next_review,
             review_due=bool(next_review and next_review < timezone.localdate()),

@@ -1,4 +1,5 @@
-"""The library never lists, counts, offers as a filter or links what a visitor may not have."""
+"""The library never lists, counts, offers as a filter or links what a visitor may not have: a
+trainer-only file is at most named in a locked entry (its title and kind, who may open it)."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -14,7 +15,7 @@ from tests.courses.factories import (
     ModulePageFactory,
     home_page,
 )
-from tests.courses.helpers import text_of
+from tests.courses.helpers import soup, squash, text_of
 from tests.home.factories import DomainPageFactory
 
 from .factories import HandoutLibraryPageFactory
@@ -69,13 +70,29 @@ def world(db, trainers):
     CourseDocumentFactory(
         title="Draft slides", kind=DocumentKind.SLIDES, generated_for=draft, generated_key="s"
     )
-    return {"library": library, "public": public, "trainer_only": trainer_only, "draft": draft}
+    return {
+        "library": library,
+        "public": public,
+        "trainer_only": trainer_only,
+        "draft": draft,
+        "answer_sheet": answer_sheet,
+    }
 
 
-def assert_nothing_hidden(response):
-    html = response.content.decode()
+def locked_titles(response):
+    return [squash(e.get_text()) for e in soup(response).select(".locked-entry__title")]
+
+
+def assert_nothing_hidden(response, locked=()):
+    """Nothing hidden is in the page, except the titles `locked`, named in locked entries only."""
+    page = soup(response)
+    assert locked_titles(response) == list(locked)
+    for locked_entry in page.select(".locked-entry"):
+        locked_entry.decompose()
+    html = str(page)
     for text in HIDDEN:
         assert text not in html, f"{text!r} shown"
+    assert "/documents/" not in "".join(str(e) for e in soup(response).select(".locked-entry"))
 
 
 def test_anonymous_visitors_see_public_files_only(client, world):
@@ -85,7 +102,8 @@ def test_anonymous_visitors_see_public_files_only(client, world):
     assert result_count(response) == "2 handouts"
     assert options(response, "domain") == [("science", "Science")]
     assert options(response, "topic") == []
-    assert_nothing_hidden(response)
+    assert_nothing_hidden(response, locked=["Trainer answer sheet"])
+    assert world["answer_sheet"].url not in response.content.decode()
 
 
 def test_a_file_only_a_draft_module_uses_is_listed_without_its_module(client, world):
@@ -108,11 +126,13 @@ def test_a_file_only_a_draft_module_uses_is_listed_without_its_module(client, wo
     ids=["hidden-domain", "hidden-topic", "words", "kind-only-hidden-files-have"],
 )
 def test_asking_for_hidden_files_finds_nothing(client, world, params):
+    """Filters the visitor may not use are unknown (the list shows what the rest matches); the
+    trainer-only file is named only as a locked entry, found by a word of its title."""
     response = client.get(world["library"].url, params)
     assert response.status_code in (200, 404)
     assert "Trainer answer sheet" not in titles(response)
     assert "Trainer slides" not in titles(response)
-    assert_nothing_hidden(response)
+    assert_nothing_hidden(response, locked=["Trainer answer sheet"])
 
 
 def test_an_unknown_and_a_hidden_domain_get_the_same_answer(client, world):
@@ -154,6 +174,7 @@ def test_a_trainer_sees_trainer_files_and_their_modules(trainer_client, world):
         "Trainer slides"
     ]
     assert "Draft module" not in response.content.decode()
+    assert locked_titles(response) == []
     assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
     assert "public" not in response["Cache-Control"]
 
@@ -161,5 +182,5 @@ def test_a_trainer_sees_trainer_files_and_their_modules(trainer_client, world):
 def test_a_member_who_is_not_a_trainer_sees_public_files_only(member_client, world):
     response = member_client.get(world["library"].url)
     assert titles(response) == PUBLIC_TITLES
-    assert_nothing_hidden(response)
+    assert_nothing_hidden(response, locked=["Trainer answer sheet"])
     assert "public" not in response["Cache-Control"]
