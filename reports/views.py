@@ -55,6 +55,13 @@ class ContentReportView(ReportView):
     def order_expression(self, key):
         return key
 
+    def get_paginator(self, *args, **kwargs):
+        # "12 modules" under the table, not the model's name.
+        paginator = super().get_paginator(*args, **kwargs)
+        paginator.verbose_name = self.verbose_name
+        paginator.verbose_name_plural = self.verbose_name_plural
+        return paginator
+
     def rows(self, object_list):
         """The listed objects as the table and the exports show them (a list)."""
         return list(object_list)
@@ -74,7 +81,8 @@ class ModuleReportView(ContentReportView):
     """Shared by the reports that list modules: title (to the edit view), course, status."""
 
     header_icon = "doc-full"
-    paginate_by = 50
+    verbose_name = "module"
+    verbose_name_plural = "modules"
 
     def rows(self, object_list):
         modules = queries.with_course_titles(list(object_list))
@@ -133,10 +141,7 @@ class ModulesDueForReviewReport(ModuleReportView):
         )
 
     def get_page_subtitle(self):
-        return (
-            f"Reviewed more than {self.interval_months} months ago, due within "
-            f"{queries.REVIEW_WINDOW_DAYS} days, or never reviewed"
-        )
+        return f"Review interval: {self.interval_months} months"
 
     def get_base_queryset(self):
         return queries.modules_due_for_review(self.today, self.interval_months)
@@ -221,6 +226,8 @@ class UnusedHandoutsReport(ContentReportView):
     index_url_name = "reports_unused_handouts"
     index_results_url_name = "reports_unused_handouts_results"
     export_filename = "handouts-no-module-uses"
+    verbose_name = "handout"
+    verbose_name_plural = "handouts"
     default_ordering = "title"
     tie_break = ("pk",)
     columns = [
@@ -293,6 +300,8 @@ class MostDownloadedReport(ContentReportView):
     index_url_name = "reports_most_downloaded"
     index_results_url_name = "reports_most_downloaded_results"
     export_filename = "most-downloaded"
+    verbose_name = "file or kit"
+    verbose_name_plural = "files and kits"
     filterset_class = DownloadsFilterSet
     default_ordering = "-last_30"
     tie_break = ("-last_90", "title", "document", "kit")
@@ -310,9 +319,6 @@ class MostDownloadedReport(ContentReportView):
         "last_90": "Downloads, last 90 days",
     }
     no_results_message = "Nothing was downloaded in the last 90 days."
-
-    def get_page_subtitle(self):
-        return "Downloads started, counted by day without recording who downloaded"
 
     def get_base_queryset(self):
         return queries.download_totals(self.request, self.today)
