@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction
@@ -76,6 +77,13 @@ def test_a_missing_or_refused_file_is_not_counted(client, handout):
     CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
     members = HandoutFactory(title="Members handout", collection=private)
     assert client.get(members.url).status_code in (302, 403)
+    trainer_files = Collection.get_first_root_node().add_child(name="Trainer files")
+    locked = CollectionViewRestriction.objects.create(
+        collection=trainer_files, restriction_type="groups"
+    )
+    locked.groups.add(Group.objects.get_or_create(name="Trainers")[0])
+    answer_sheet = HandoutFactory(title="Trainer answer sheet", collection=trainer_files)
+    assert client.get(answer_sheet.url).status_code in (302, 403)
     assert counts() == []
 
 
