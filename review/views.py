@@ -3,9 +3,11 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from wagtail.models import TaskState
+from wagtail.admin.views.pages.revisions import RevisionsCompareView
+from wagtail.models import Page, TaskState
 
 from review.models import EvidenceReviewTask
 
@@ -80,3 +82,32 @@ def evidence_review(request, task_state_id):
         },
         status=status,
     )
+
+
+class CompareWithLive(RevisionsCompareView):
+    """Wagtail's comparison of the submitted text with the live page, for the reviewer deciding it.
+
+    Wagtail's own view asks for a page permission, which evidence reviewers do not have.
+    """
+
+    edit_url_name = None
+    history_url_name = None
+
+    def setup(self, request, task_state_id, *args, **kwargs):
+        task_state, open_for_decision = reviewable_task_state(request, task_state_id)
+        if not open_for_decision:
+            raise Http404("This review was already decided or withdrawn.")
+        self.task_state = task_state
+        super().setup(
+            request,
+            pk=task_state.workflow_state.object_id,
+            revision_id_a="live",
+            revision_id_b=task_state.revision_id,
+        )
+
+    def dispatch(self, request, *args, **kwargs):
+        # Past RevisionsCompareView's page-permission check: reviewable_task_state decided.
+        return super(RevisionsCompareView, self).dispatch(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Page, id=self.pk).specific

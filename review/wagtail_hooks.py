@@ -14,7 +14,12 @@ from review.workflow import latest_request_for_changes, publishing_refused
 @hooks.register("register_admin_urls")
 def register_evidence_review_url():
     return [
-        path("evidence-review/<int:task_state_id>/", views.evidence_review, name="evidence_review")
+        path("evidence-review/<int:task_state_id>/", views.evidence_review, name="evidence_review"),
+        path(
+            "evidence-review/<int:task_state_id>/compare/",
+            views.CompareWithLive.as_view(),
+            name="evidence_review_compare",
+        ),
     ]
 
 

@@ -81,6 +81,10 @@ def test_submit_review_publish(client, editor, reviewer, publisher, module):
     assert "Research-supported" in evidence
     assert "Two peer-reviewed studies of child welfare staff." in evidence
     assert "Secondary traumatic stress in child welfare workers" in evidence
+    for link in page.select(".evidence-review__links a"):  # preview, compare with live
+        assert client.get(link["href"]).status_code == 200, link.get_text()
+    compared = client.get(reverse("evidence_review_compare", args=[state.pk]))
+    assert "Noticing STS early" in compared.content.decode()
     assert decide(client, state, "approve").status_code == 302
     assert live_title(module) == "Noticing secondary traumatic stress"  # a publisher is next
 
@@ -166,6 +170,8 @@ def test_nobody_but_the_reviewer_groups_may_decide_a_review(client, editor, publ
         client.force_login(user)
         assert client.get(review_url(state)).status_code in (302, 403)  # Wagtail: back home
         assert decide(client, state, "approve").status_code in (302, 403)
+        compare = reverse("evidence_review_compare", args=[state.pk])
+        assert client.get(compare).status_code in (302, 403)
     assert TaskState.objects.get(pk=state.pk).status == TaskState.STATUS_IN_PROGRESS
 
 
