@@ -334,9 +334,9 @@ LOGGING = {
 DEMO_CONTENT_ALLOWED = True
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="")
 
-# Restricted pages send visitors to the one sign-in page the site has.
-WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
-LOGIN_URL = "wagtailadmin_login"
+# Restricted pages and files send visitors to the public sign-in page (the admin keeps its own).
+WAGTAIL_FRONTEND_LOGIN_URL = "/sign-in/"
+LOGIN_URL = "accounts:sign_in"
 
 # Session kits: the most a kit's slides and handouts may add up to (the ZIP is streamed).
 KIT_MAX_BYTES = env.int("KIT_MAX_BYTES", default=2 * 1024**3)

@@ -141,7 +141,7 @@ def test_hidden_pages_and_files_cannot_be_opened_directly(client, world):
     ):
         response = client.get(url)
         assert response.status_code == 302, url
-        assert response["Location"].startswith("/admin/login/"), url
+        assert response["Location"].startswith("/sign-in/?next="), url
         assert b"A restricted study" not in response.content
 
 

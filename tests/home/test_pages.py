@@ -163,7 +163,7 @@ def test_restricted_page_asks_anonymous_visitors_to_sign_in(client, demo_site):
     PageViewRestriction.objects.create(page=about, restriction_type="login")
     response = client.get("/about/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/?next=/about/")
+    assert response["Location"].startswith("/sign-in/?next=/about/")
 
 
 @pytest.mark.django_db
