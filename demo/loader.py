@@ -17,6 +17,7 @@ from wagtail.rich_text import RichText
 
 from courses.models import CourseIndexPage, CoursePage
 from demo.courses import CourseDemoLoader
+from demo.trainer_materials import TrainerMaterialsLoader
 from home.models import (
     DomainPage,
     HomePage,
@@ -150,6 +151,7 @@ class DemoLoader:
         courses = CourseDemoLoader(home, log=self.log)
         index, course_pages = courses.load()
         self.created += courses.created
+        self.created += TrainerMaterialsLoader(log=self.log).load()
         if not home.featured_courses.exists():
             home.featured_courses = [HomePageFeaturedCourse(course=c) for c in course_pages[:3]]
             home.save_revision().publish()
