@@ -1,52 +1,45 @@
-"""How often one address may share resources: a count per hour in the shared cache.
+"""How often one address may share resources, counted by django-ratelimit in the default cache.
 
-django-ratelimit refuses to start on a local-memory cache (its system check), which is the
-embedded default here, so the count is kept with the cache's own atomic `add` and `incr`. With
-Redis (REDIS_URL) every app server sees the same count; without it each process counts alone.
+With Redis (REDIS_URL) every app server sees the same count; with the embedded local-memory
+cache each process counts alone. Only the counting functions of django-ratelimit are used (as
+accounts/views.py does), so its app and its system check are not installed.
 """
 
-import time
-
-from django.core.cache import cache
+from django_ratelimit.core import get_usage
 
 from sts_learn.throttling import client_address
 
-WINDOW_SECONDS = 60 * 60
 # Resources stored (or caught by the hidden field) per address and hour.
-SUBMISSIONS_PER_WINDOW = 5
-# Any posting of the form, valid or not: generous for a person correcting mistakes.
-ATTEMPTS_PER_WINDOW = 30
+SUBMISSIONS_PER_HOUR = 5
+# Any posting of the form, valid or not: generous for a person correcting mistakes, but a
+# stream of refused uploads from one address still stops.
+ATTEMPTS_PER_HOUR = 30
 
 
-def _key(kind, request):
-    window = int(time.time() // WINDOW_SECONDS)
-    return f"contributions:{kind}:{client_address(request) or 'unknown'}:{window}"
+def _address(group, request):
+    return client_address(request) or "unknown"
 
 
-def _count(kind, request):
-    return cache.get(_key(kind, request), 0)
-
-
-def _increment(kind, request):
-    key = _key(kind, request)
-    cache.add(key, 0, timeout=WINDOW_SECONDS)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=WINDOW_SECONDS)
-        return 1
-
-
-def seconds_to_wait():
-    return WINDOW_SECONDS - int(time.time() % WINDOW_SECONDS)
+def _usage(group, per_hour, request, increment):
+    return get_usage(
+        request,
+        group=f"contributions.{group}",
+        key=_address,
+        rate=f"{per_hour}/h",
+        increment=increment,
+    )
 
 
 def may_post(request):
-    """Count this posting; False when the address has posted or shared too much this hour."""
-    if _count("submissions", request) >= SUBMISSIONS_PER_WINDOW:
-        return False
-    return _increment("attempts", request) <= ATTEMPTS_PER_WINDOW
+    """Count this posting. Returns (allowed, seconds until the address may post again)."""
+    shared = _usage("submissions", SUBMISSIONS_PER_HOUR, request, increment=False)
+    if shared["count"] >= shared["limit"]:
+        return False, max(shared["time_left"], 1)
+    attempts = _usage("attempts", ATTEMPTS_PER_HOUR, request, increment=True)
+    if attempts["should_limit"]:
+        return False, max(attempts["time_left"], 1)
+    return True, 0
 
 
 def record_submission(request):
-    _increment("submissions", request)
+    _usage("submissions", SUBMISSIONS_PER_HOUR, request, increment=True)

@@ -15,14 +15,15 @@ def share_resource(request):
     """The form (it carries a CSRF token, so nobody stores it); a bad posting gets it back, 400."""
     if request.method != "POST":
         return caching.restricted(render(request, FORM_TEMPLATE, {"form": ShareResourceForm()}))
-    if not throttling.may_post(request):
+    allowed, retry_after = throttling.may_post(request)
+    if not allowed:
         response = render(
             request,
             "pages/contributions/too_many.html",
-            {"limit": throttling.SUBMISSIONS_PER_WINDOW},
+            {"limit": throttling.SUBMISSIONS_PER_HOUR, "minutes": retry_after // 60 + 1},
             status=429,
         )
-        response["Retry-After"] = str(throttling.seconds_to_wait())
+        response["Retry-After"] = str(retry_after)
         return caching.restricted(response)
     form = ShareResourceForm(request.POST, request.FILES)
     if form.is_bot():

@@ -145,20 +145,20 @@ def test_the_hidden_field_catches_automated_submissions(client):
 
 
 def test_too_many_submissions_from_one_address_get_a_429_page(client):
-    for number in range(throttling.SUBMISSIONS_PER_WINDOW):
+    for number in range(throttling.SUBMISSIONS_PER_HOUR):
         assert share(client, title=f"Resource {number}").status_code == 302
     response = share(client, title="One too many")
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
-    assert "try again in an hour" in text_of(response)
-    assert SharedResource.objects.count() == throttling.SUBMISSIONS_PER_WINDOW
+    assert "Please try again in about" in text_of(response)
+    assert SharedResource.objects.count() == throttling.SUBMISSIONS_PER_HOUR
     # Another address is not held back.
     elsewhere = client.post(SHARE_URL, form_data(title="Elsewhere"), REMOTE_ADDR="10.0.0.9")
     assert elsewhere.status_code == 302
 
 
 def test_many_failed_attempts_are_limited_too(client):
-    for _ in range(throttling.ATTEMPTS_PER_WINDOW):
+    for _ in range(throttling.ATTEMPTS_PER_HOUR):
         assert share(client, link=None).status_code == 400
     assert share(client).status_code == 429
     assert not SharedResource.objects.exists()
@@ -166,7 +166,7 @@ def test_many_failed_attempts_are_limited_too(client):
 
 def test_the_limit_counts_the_address_behind_the_trusted_proxy(client, settings):
     settings.TRUSTED_PROXY_COUNT = 1
-    for number in range(throttling.SUBMISSIONS_PER_WINDOW):
+    for number in range(throttling.SUBMISSIONS_PER_HOUR):
         client.post(
             SHARE_URL, form_data(title=f"R{number}"), HTTP_X_FORWARDED_FOR="1.2.3.4, 5.6.7.8"
         )
@@ -174,3 +174,14 @@ def test_the_limit_counts_the_address_behind_the_trusted_proxy(client, settings)
     blocked = client.post(SHARE_URL, form_data(), HTTP_X_FORWARDED_FOR="9.9.9.9, 5.6.7.8")
     assert blocked.status_code == 429
     assert client.post(SHARE_URL, form_data(), HTTP_X_FORWARDED_FOR="5.6.7.9").status_code == 302
+
+
+def test_the_handout_library_and_every_footer_lead_to_the_form(client):
+    from home.models import SiteSettings
+    from tests.library.factories import HandoutLibraryPageFactory
+
+    SiteSettings.for_site(home_page().get_site())
+    library = HandoutLibraryPageFactory()
+    page = soup(client.get(library.url))
+    assert page.select_one("main").find("a", string="Share a resource")["href"] == SHARE_URL
+    assert page.select_one("footer").find("a", string="Share a resource")["href"] == SHARE_URL
