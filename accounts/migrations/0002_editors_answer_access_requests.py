@@ -44,6 +44,8 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
         # Wagtail's own groups (Editors, Moderators) exist first.
         ("wagtailcore", "0002_initial_data"),
+        # Publishers is Wagtail's Moderators renamed there: made before, it would be a second group.
+        ("roles", "0001_roles"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]
