@@ -74,7 +74,7 @@ class ShareResourceForm(forms.ModelForm):
             "description": "Description",
             "submitter_name": "Your name",
             "submitter_email": "Your email address",
-            "relation": "How do you relate to it? (optional)",
+            "relation": "How do you relate to it?",
         }
         help_texts = {
             "title": "The resource's title as it appears on it.",
@@ -83,6 +83,15 @@ class ShareResourceForm(forms.ModelForm):
             "submitter_email": "Editors write only to ask about this resource or to say what "
             "they decided. It is never published.",
             "relation": "For example: author, publisher, trainer who uses it.",
+        }
+        error_messages = {
+            "title": {"required": "Enter the resource's title."},
+            "description": {"required": "Describe the resource in a few sentences."},
+            "submitter_name": {"required": "Enter your name."},
+            "submitter_email": {
+                "required": "Enter your email address.",
+                "invalid": "Enter an email address like name@example.org.",
+            },
         }
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
