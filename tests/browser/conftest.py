@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from playwright.sync_api import sync_playwright
@@ -84,7 +85,14 @@ def browser(migrated_db_contents):
 
 def _empty_database():
     """As Django empties it between transactional tests (sequences go on, so restored rows keep
-    their ids without clashing with new ones)."""
+    their ids without clashing with new ones).
+
+    Every content type is cached first: a workflow task being restored asks for its content type
+    while it is built, before the content type rows are restored, and must find it in the cache
+    rather than create a second row with the same name.
+    """
+    for content_type in ContentType.objects.all():
+        ContentType.objects.get_for_id(content_type.pk)
     call_command(
         "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
     )
