@@ -182,15 +182,24 @@ class DemoCoursesTests(WagtailPageTestCase):
         self.assertIn(squash(sentence)[:60], squash(printed.extracted_text))
 
     def test_demo_documents_are_public_course_materials(self):
-        """The loader reuses the migration's collections and adds none of its own."""
+        """The loader reuses the migration's collections and adds none of its own; every file
+        is public but the one trainer-only answer key (demo/trainer_materials.py)."""
         root = Collection.get_first_root_node()
         self.assertEqual(
             sorted(root.get_children().values_list("name", flat=True)),
             [COURSE_MATERIALS, TRAINER_ONLY_MATERIALS],
         )
         self.assertEqual(Collection.objects.count(), 3)
-        collections = set(CourseDocument.objects.values_list("collection", flat=True))
-        self.assertEqual(collections, {course_materials().pk})
+        public = CourseDocument.objects.filter(collection=course_materials())
+        self.assertEqual(public.count(), CourseDocument.objects.count() - 1)
+        self.assertEqual(
+            list(
+                CourseDocument.objects.exclude(collection=course_materials()).values_list(
+                    "title", "collection__name"
+                )
+            ),
+            [("Sort the scenarios: vignettes and answer key", TRAINER_ONLY_MATERIALS)],
+        )
 
     def test_anonymous_demo_pages_set_no_cookie(self):
         module = "/courses/understanding-sts/what-is-sts/"
