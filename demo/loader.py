@@ -33,7 +33,7 @@ DEMO_DIR = Path(__file__).resolve().parent / "data"
 DEMO_ACCOUNTS = [
     ("admin", None, "superuser: everything, including users and settings"),
     ("editor", "Editors", "drafts pages, handouts and references and submits them for review"),
-    ("reviewer", "Evidence reviewers", "approves a course or module's evidence, or asks for changes"),
+    ("reviewer", "Evidence reviewers", "approves a module's evidence or asks for changes"),
     ("publisher", "Publishers", "publishes, schedules and unpublishes what was approved"),
     ("trainer", "Trainers", "signs in on the site and opens trainer-only material"),
     ("hr", "HR leaders", "signs in on the site to download handouts"),

@@ -1,8 +1,8 @@
 """Trainer-only documents: editors outside the Trainers group can neither see, edit, move nor
 re-collect them in the admin, and visitors never get their files.
 
-The migration (courses 0003) gives Editors and Moderators (now Publishers) their document permissions on "Course
-materials" only, and Trainers theirs on "Trainer-only materials".
+The migration (courses 0003) gives Editors and Moderators (now Publishers) their document
+permissions on "Course materials" only, and Trainers theirs on "Trainer-only materials".
 """
 
 import importlib
