@@ -217,7 +217,7 @@ def test_the_files_of_a_trainer_only_module_are_for_trainers_only(
     url = handout_file.url
 
     anonymous = client.get(url)
-    assert anonymous.status_code == 302 and "/login/" in anonymous["Location"]
+    assert anonymous.status_code == 302 and anonymous["Location"].startswith("/sign-in/?next=")
 
     outsider = django_user_model.objects.create_user("outsider", password="pw-outsider-1")
     client.force_login(outsider)

@@ -46,7 +46,7 @@ def test_restriction_made_by_another_process_hides_the_page_on_the_next_request(
     assert "Zebra answer key" not in listing
     assert "Recognizing stress" in listing
     assert "Zebra answer key" not in results and "Facilitator answers" not in results
-    assert page_status == 302 and "/login/" in page_headers["Location"]
+    assert page_status == 302 and "/sign-in/?next=" in page_headers["Location"]
     assert "no-store" in page_headers["Cache-Control"]
 
 

@@ -27,8 +27,9 @@ def test_media_files_are_never_served_outside_the_document_view(site, committed_
     restriction.groups.set([Group.objects.get_or_create(name="Trainers")[0]])
     answer_key = HandoutFactory(title="Answer key", collection=private)
     assert fetch(f"{site}/media/{answer_key.file.name}")[0] == 404
-    status, headers, _ = fetch(f"{site}{answer_key.url}")
-    assert status == 302 and "/login/" in headers["Location"]
+    status, headers, body = fetch(f"{site}{answer_key.url}")
+    assert status == 403 and "This file is for trainers" in body  # the locked page, no file
+    assert "%PDF" not in body and "no-store" in headers["Cache-Control"]
 
 
 def test_a_request_for_another_host_is_a_plain_400(site, committed_db):
