@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
@@ -28,9 +29,27 @@ class SignInView(auth_views.LoginView):
     authentication_form = SignInForm
     next_page = "/"
 
+    def get_redirect_url(self):
+        """`next` (a page that asked for an account), else `back` (the page whose header link
+        led here), each only when it is on this site."""
+        return super().get_redirect_url() or self._safe(
+            self.request.POST.get("back") or self.request.GET.get("back")
+        )
+
+    def _safe(self, url):
+        allowed = url_has_allowed_host_and_scheme(
+            url, {self.request.get_host()}, self.request.is_secure()
+        )
+        return url if url and allowed else ""
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["asked_for_a_page"] = bool(context.get("next"))
+        context["next"] = super().get_redirect_url()  # a page asked for an account, or ""
+        context["asked_for_a_page"] = bool(context["next"])
+        if not context["asked_for_a_page"]:
+            context["back"] = self._safe(
+                self.request.POST.get("back") or self.request.GET.get("back")
+            )
         return context
 
     def dispatch(self, request, *args, **kwargs):

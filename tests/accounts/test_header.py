@@ -19,7 +19,7 @@ def text(element):
 def test_anonymous_home_has_the_sign_in_link_and_stays_shared(client, demo_site):
     response = client.get("/")
     area = account_area(response)
-    assert area.find("a", string="Sign in")["href"] == "/sign-in/"
+    assert area.find("a", string="Sign in")["href"].startswith("/sign-in/?back=")
     assert "Signed in as" not in text(area)
     assert "public" in response["Cache-Control"] and "s-maxage" in response["Cache-Control"]
     assert not response.cookies

@@ -63,6 +63,30 @@ def test_without_next_signing_in_goes_home(client, demo_site, trainer):
 
 
 @pytest.mark.django_db
+def test_the_headers_sign_in_link_returns_to_the_page_it_was_on(client, demo_site, trainer):
+    about = BeautifulSoup(client.get("/about/").content, "html.parser")
+    link = about.select_one(".site-account a")
+    assert link.get_text() == "Sign in" and link["href"] == f"{SIGN_IN}?back=/about/"
+    form = client.get(link["href"])
+    assert "Sign in to see the page you asked for" not in text_of(form)  # nothing asked for it
+    hidden = BeautifulSoup(form.content, "html.parser").find("input", attrs={"name": "back"})
+    response = client.post(
+        SIGN_IN, {"username": "trainer-test", "password": PASSWORD, "back": hidden["value"]}
+    )
+    assert response["Location"] == "/about/"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("back", ["https://evil.example/", "//evil.example/x", "javascript:x"])
+def test_back_is_followed_only_within_the_site(client, demo_site, trainer, back):
+    assert "evil.example" not in client.get(SIGN_IN, {"back": back}).content.decode()
+    response = client.post(
+        SIGN_IN, {"username": "trainer-test", "password": PASSWORD, "back": back}
+    )
+    assert response["Location"] == "/"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "next_url",
     ["https://evil.example/", "//evil.example/x", "http://a.evil.example/", "javascript:x"],
