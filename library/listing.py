@@ -292,9 +292,9 @@ def _sort(request, query):
     return sort, readable
 
 
-def _ordered(documents, query, sort):
+def _ordered(request, documents, query, sort):
     if query:
-        documents = search_documents(documents, query)  # best match first
+        documents = search_documents(documents, query, request)  # best match first
         return documents.order_by(*SORTS[sort].order) if sort else documents
     return documents.order_by(*SORTS[sort or "title"].order)
 
@@ -321,7 +321,7 @@ def library_listing(request):
     if not readable:
         unknown.append("Sort")
     chosen = {choice.name: choice.chosen for choice in filters}
-    documents = _ordered(_narrowed(documents, chosen, rows, use), query, sort)
+    documents = _ordered(request, _narrowed(documents, chosen, rows, use), query, sort)
     wanted_page = request.GET.get("page")
     page = Paginator(documents, PER_PAGE).get_page(wanted_page)
     entries = [

@@ -69,6 +69,15 @@ def _rarity(query_terms):
     return {term: math.log(1 + total / count) for term, count in counts.items()}
 
 
+def _known_to(request, query_terms):
+    """The query's terms some entry `request` may see holds. A word only hidden entries hold is
+    as unknown as a word nothing holds: a search never tells whether hidden text has a word."""
+    postings = visible_search_entries(
+        SearchTerm.objects.filter(term__in=query_terms), request, entry="entry"
+    )
+    return set(postings.values_list("term", flat=True).distinct())
+
+
 def ranked_entries(query, entries=None, request=None):
     """(the ids of `entries` that hold every known term of the query with their `relevance`,
     best first, as rows {"entry", "relevance"}; the words of the query nothing on the site holds,
@@ -80,6 +89,9 @@ def ranked_entries(query, entries=None, request=None):
     priority); `entries` (filters) narrows it and `request` leaves out what it may not see.
     """
     rarity = _rarity(query.terms)
+    if request is not None and rarity:
+        known = _known_to(request, list(rarity))
+        rarity = {term: value for term, value in rarity.items() if term in known}
     unknown = [
         query.words.get(term, term.lstrip("=").replace("_", " "))
         for term in query.terms
@@ -144,14 +156,15 @@ def entries_of(rows):
     return [found[pk] for pk in ids if pk in found]
 
 
-def search_documents(queryset, query):
+def search_documents(queryset, query, request=None):
     """`queryset` (documents) narrowed to those matching `query`, best first: the handout
-    library's text box. Privacy is the caller's: `queryset` holds what the visitor may have."""
+    library's text box. `queryset` holds what the visitor may have; with `request`, words only
+    hidden files hold count as unknown (left out), as on the site search."""
     parsed = parse(query)
     if not parsed:
         return queryset.none()
     documents = SearchEntry.objects.filter(document__in=queryset.values("pk"))
-    rows, _unknown = ranked_entries(parsed, documents)
+    rows, _unknown = ranked_entries(parsed, documents, request=request)
     entry_ids = [row["entry"] for row in rows[:1000]]
     document_of = dict(
         SearchEntry.objects.filter(pk__in=entry_ids).values_list("pk", "document_id")

@@ -254,3 +254,20 @@ def test_api_and_feed_never_list_it(asker, world):
     assert "Burnout or STS?" in feed
     assert TITLE not in feed
     assert TEXT_WORD not in feed
+
+
+def test_searching_never_tells_whether_its_text_holds_a_word(asker, world):
+    """A word only the hidden file holds is answered as a word nothing holds: left out, named as
+    unknown, the other words' results shown. Otherwise "burnout <word>" finding nothing would
+    tell a visitor the hidden file mentions <word>."""
+    who, client = asker
+    if who == "trainer":
+        return
+    nonsense = "zzqxnotaword"
+    for url in ("/search/", world["library"].url):
+        hidden = client.get(url, {"q": f"burnout {TEXT_WORD}"})
+        absent = client.get(url, {"q": f"burnout {nonsense}"})
+        hidden_text = squash(soup(hidden).get_text(" ")).replace(TEXT_WORD, "WORD")
+        absent_text = squash(soup(absent).get_text(" ")).replace(nonsense, "WORD")
+        assert "Burnout or STS?" in hidden_text, url
+        assert hidden_text == absent_text, url
