@@ -25,7 +25,10 @@ def needs_evidence_review(page):
     if not isinstance(page.specific_deferred, (CoursePage, ModulePage)):
         return False
     workflow = page.get_workflow()
-    return bool(workflow and workflow.name == WORKFLOW_NAME)
+    return bool(
+        workflow
+        and EvidenceReviewTask.objects.filter(workflow_tasks__workflow=workflow).exists()
+    )
 
 
 def evidence_approved(page):

@@ -1,7 +1,8 @@
 """The site's roles as Wagtail groups, each with exactly the permissions it needs.
 
 - Editors draft and edit pages (courses, modules, the consortium's pages), handouts and references,
-  and submit them for review. They never publish.
+  and submit them for review. They never publish. (An editor who is also in Trainers manages the
+  trainer-only materials too: courses 0003.)
 - Evidence reviewers approve a course or module, or request changes, in the evidence review
   workflow (the review app). They have no page permission: they cannot edit.
 - Publishers publish, schedule and unpublish. They are Wagtail's "Moderators" group renamed (with
@@ -11,7 +12,7 @@
   trainer-only pages and files.
 
 Every step finds what exists first, so the migration also fits a database where a group was made
-by hand. The names are frozen here; roles/groups.py names them for the code.
+by hand; grants a site gave a group stay, except those its role must never have. The names are frozen here; roles/groups.py names them for the code.
 """
 
 from django.db import migrations
@@ -24,7 +25,9 @@ WAGTAIL_MODERATION_NAME = "Moderators approval"
 PUBLISHER_APPROVAL_NAME = "Publisher approval"
 
 PUBLISHER_PAGE_PERMISSIONS = {"publish_page", "lock_page", "unlock_page"}
+PUBLISHERS_NEVER = {"add_page", "change_page"}
 EDITOR_PAGE_PERMISSIONS = {"add_page", "change_page"}
+EDITORS_NEVER = {"publish_page"}
 REFERENCE_PERMISSIONS = {
     EDITORS: ["add_reference", "change_reference", "view_reference"],
     EVIDENCE_REVIEWERS: ["view_reference"],
@@ -90,20 +93,24 @@ def rename_wagtail_moderation(apps):
         )
 
 
-def set_page_permissions(apps, group, codenames):
-    """`group` holds exactly `codenames` on the root page (and so on every page)."""
+def grant_page_permissions(apps, group, codenames):
+    """`group` holds `codenames` on the root page (and so on every page); other grants a site
+    gave it stay as they are."""
     Page = apps.get_model("wagtailcore", "Page")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     root = Page.objects.filter(depth=1).order_by("path").first()
     if root is None:
         return
-    GroupPagePermission.objects.filter(group=group).exclude(
-        page=root, permission__codename__in=codenames
-    ).delete()
     for codename in codenames:
         GroupPagePermission.objects.get_or_create(
             group=group, page=root, permission=permission(apps, "wagtailcore", "page", codename)
         )
+
+
+def revoke_page_permissions(apps, group, codenames):
+    """`group` loses `codenames` wherever it held them: what the role must never do."""
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupPagePermission.objects.filter(group=group, permission__codename__in=codenames).delete()
 
 
 def set_up_roles(apps, schema_editor):
@@ -113,9 +120,11 @@ def set_up_roles(apps, schema_editor):
     publishers = publishers_group(apps)
     rename_wagtail_moderation(apps)
 
-    set_page_permissions(apps, editors, EDITOR_PAGE_PERMISSIONS)
-    set_page_permissions(apps, publishers, PUBLISHER_PAGE_PERMISSIONS)
-    set_page_permissions(apps, reviewers, set())
+    grant_page_permissions(apps, editors, EDITOR_PAGE_PERMISSIONS)
+    revoke_page_permissions(apps, editors, EDITORS_NEVER)
+    grant_page_permissions(apps, publishers, PUBLISHER_PAGE_PERMISSIONS)
+    revoke_page_permissions(apps, publishers, PUBLISHERS_NEVER)
+    revoke_page_permissions(apps, reviewers, PUBLISHERS_NEVER | EDITORS_NEVER)
 
     access_admin = permission(apps, "wagtailadmin", "admin", "access_admin")
     for group in (editors, reviewers, publishers):
@@ -124,6 +133,17 @@ def set_up_roles(apps, schema_editor):
     for name, codenames in REFERENCE_PERMISSIONS.items():
         for codename in codenames:
             groups[name].permissions.add(permission(apps, "courses", "reference", codename))
+
+
+def undo_roles(apps, schema_editor):
+    """Back to Wagtail's names, which the earlier code reads; permissions stay as they are."""
+    Group = apps.get_model("auth", "Group")
+    if not Group.objects.filter(name=WAGTAIL_MODERATORS).exists():
+        Group.objects.filter(name=PUBLISHERS).update(name=WAGTAIL_MODERATORS)
+    for model in ("Workflow", "Task"):
+        apps.get_model("wagtailcore", model).objects.filter(name=PUBLISHER_APPROVAL_NAME).update(
+            name=WAGTAIL_MODERATION_NAME
+        )
 
 
 class Migration(migrations.Migration):
@@ -136,7 +156,4 @@ class Migration(migrations.Migration):
         ("wagtailimages", "0027_image_description"),
     ]
 
-    operations = [
-        # Going back leaves the groups as they are: the earlier code works with them.
-        migrations.RunPython(set_up_roles, migrations.RunPython.noop),
-    ]
+    operations = [migrations.RunPython(set_up_roles, undo_roles)]

@@ -1,7 +1,9 @@
 """Each role can do what it is for and no more: the groups the roles migration makes."""
 
+import importlib
+
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
@@ -119,3 +121,37 @@ def test_trainers_and_hr_leaders_never_reach_the_admin(
         response = client.get(url)
         assert response.status_code == 302, url
         assert "/login/" in response["Location"] or "sign-in" in response["Location"]
+
+
+def run_roles_migration():
+    from django.apps import apps
+
+    importlib.import_module("roles.migrations.0001_roles").set_up_roles(apps, None)
+
+
+def test_running_the_roles_migration_keeps_a_sites_own_grants_but_not_forbidden_ones(module):
+    editors = Group.objects.get(name=groups.EDITORS)
+    lock = Permission.objects.get(codename="lock_page")
+    publish = Permission.objects.get(codename="publish_page")
+    GroupPagePermission.objects.create(group=editors, page=module, permission=lock)
+    GroupPagePermission.objects.create(group=editors, page=module, permission=publish)
+    run_roles_migration()
+    assert GroupPagePermission.objects.filter(group=editors, page=module, permission=lock).exists()
+    assert not GroupPagePermission.objects.filter(group=editors, permission=publish).exists()
+    assert page_permissions(groups.EDITORS) == {"add_page", "change_page", "lock_page"}
+
+
+def test_publishers_approve_the_other_pages_without_editing_them(client, django_user_model):
+    from tests.courses.factories import home_page
+    from tests.home.factories import StandardPageFactory
+
+    page = StandardPageFactory(title="About the consortium", parent=home_page())
+    page.save_revision().publish()
+    workflow = page.get_workflow()
+    assert workflow.name == "Publisher approval"
+    assert [type(task.specific).__name__ for task in workflow.tasks] == ["PublishingTask"]
+    editor = member(django_user_model, "ed", groups.EDITORS)
+    workflow.start(page, editor)
+    client.force_login(member(django_user_model, "pub", groups.PUBLISHERS))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 302
