@@ -152,6 +152,30 @@ class ReviewForm(WagtailAdminModelForm):
         "first acceptance makes a document).",
     )
 
+    def clean(self):
+        cleaned = super().clean()
+        resource = self.instance
+        status = cleaned.get("status")
+        if resource.document_id and status and status != Status.ACCEPTED:
+            self.add_error(
+                "status",
+                f"This resource is in the handout library as “{resource.document.title}”. "
+                "To withdraw it, delete that document or move it to another collection under "
+                "Documents first; then change this status.",
+            )
+        if (
+            status == Status.ACCEPTED
+            and not resource.document_id
+            and resource.upload
+            and not resource.upload.storage.exists(resource.upload.name)
+        ):
+            self.add_error(
+                "status",
+                "The submitted file is missing from storage, so it cannot be added to the "
+                "library. Decline the submission, or ask the person to share it again.",
+            )
+        return cleaned
+
     def save(self, commit=True):
         resource = super().save(commit=False)
         if not commit:

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from demo.loader import DemoLoader
 from home.models import HomePage
+from sts_learn import downloads
 
 
 @pytest.fixture(autouse=True)
@@ -13,6 +14,15 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def free_download_slots():
+    """Each test starts with every download slot free. A test that reads only a streamed
+    download's headers never closes it (a server always does), which would keep its slot taken
+    for every later test of the run."""
+    downloads._slots = None
+    yield
 
 
 @pytest.fixture(scope="module")

@@ -154,3 +154,23 @@ def test_declining_keeps_the_file_private_and_makes_no_document(reviewer, shared
 def test_editors_cannot_add_submissions_in_the_admin(reviewer):
     response = reviewer.get("/admin/shared_resources/new/")
     assert response.status_code == 404
+
+
+def test_an_accepted_resource_in_the_library_cannot_be_quietly_declined(reviewer, shared_pdf):
+    decide(reviewer, shared_pdf, Status.ACCEPTED)
+    response = decide(reviewer, shared_pdf, Status.DECLINED)
+    assert response.status_code == 200  # the form again, with the way to withdraw it
+    assert "To withdraw it, delete that document" in response.content.decode()
+    shared_pdf.refresh_from_db()
+    assert shared_pdf.status == Status.ACCEPTED
+    assert CourseDocument.objects.get().title == "Team debrief guide"
+
+
+def test_accepting_a_submission_whose_file_is_gone_says_so(reviewer, shared_pdf):
+    shared_pdf.upload.storage.delete(shared_pdf.upload.name)
+    response = decide(reviewer, shared_pdf, Status.ACCEPTED)
+    assert response.status_code == 200
+    assert "missing from storage" in response.content.decode()
+    shared_pdf.refresh_from_db()
+    assert shared_pdf.status == Status.NEW
+    assert not CourseDocument.objects.exists()
