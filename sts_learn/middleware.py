@@ -49,7 +49,8 @@ class DefaultCacheControlMiddleware:
 
     Public page views set their own `public, s-maxage` (home/wagtail_hooks.py); static files
     get whitenoise's headers. Whatever else leaves the site (search, kits, errors, redirects,
-    the admin) may be kept by the visitor's browser only, and only after checking with us.
+    the admin) may be kept by the visitor's browser only, and only after checking with us. A
+    response that sets a cookie is never shared, whatever its view said.
     """
 
     def __init__(self, get_response):
@@ -57,6 +58,9 @@ class DefaultCacheControlMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if response.cookies and "public" in response.get("Cache-Control", ""):
+            # A response that sets a cookie (a message shown once, a session) is this visitor's.
+            del response["Cache-Control"]
         if not response.has_header("Cache-Control"):
             patch_cache_control(response, private=True, no_cache=True)
         return response

@@ -218,3 +218,13 @@ def test_sign_out_never_sends_visitors_off_the_site(client, demo_site, trainer):
     client.force_login(trainer)
     response = client.post("/sign-out/", {"next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+@pytest.mark.django_db
+def test_signing_out_on_a_shared_page_never_makes_the_message_shareable(client, demo_site, trainer):
+    """The thanks page is the same for every visitor (public); shown with a message it is not."""
+    client.force_login(trainer)
+    client.post("/sign-out/", {"next": "/request-access/thanks/"})
+    back = client.get("/request-access/thanks/")
+    assert "You have signed out." in text_of(back)
+    assert "public" not in back["Cache-Control"] and "private" in back["Cache-Control"]
