@@ -31,19 +31,18 @@ class DecisionForm(forms.Form):
 
 
 def reviewable_task_state(request, task_state_id):
-    """The in-progress evidence review `task_state_id`, if the user may decide it; else 403/404."""
+    """(the evidence review `task_state_id`, whether it is still open for a decision), for the
+    task's reviewers; anyone else is refused (403), an unknown id is a 404."""
     task_state = get_object_or_404(
         TaskState.objects.select_related("workflow_state", "revision"),
         pk=task_state_id,
         task__in=EvidenceReviewTask.objects.all(),
     )
-    if task_state.status != TaskState.STATUS_IN_PROGRESS:
-        return task_state, False
     task = task_state.task.specific
-    page = task_state.workflow_state.content_object
-    if not task.get_actions(page, request.user):
-        raise PermissionDenied
-    return task_state, True
+    user = request.user
+    if not (user.is_superuser or task.groups.filter(pk__in=user.groups.all()).exists()):
+        raise PermissionDenied  # only the task's reviewers read what was submitted to it
+    return task_state, task_state.status == TaskState.STATUS_IN_PROGRESS
 
 
 def evidence_review(request, task_state_id):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
-from wagtail.test.utils.form_data import inline_formset
+from wagtail.test.utils.form_data import inline_formset, streamfield
 
 from courses.models import CourseIndexPage, ModulePage
 from review.workflow import WORKFLOW_NAME
@@ -68,7 +68,33 @@ def test_a_new_course_index_gets_the_workflow(db):
 
 def test_submit_review_publish(client, editor, reviewer, publisher, module):
     client.force_login(editor)
-    state = submit(client, module, title="Noticing STS early")
+    handout = {
+        "title": "Signs to watch for",
+        "description": "A checklist for supervision.",
+        "kind": "handout",
+        "body": streamfield(
+            [
+                (
+                    "bullets",
+                    {
+                        "count": "1",
+                        "0": {
+                            "value": "Trouble sleeping after hard cases",
+                            "deleted": "",
+                            "order": "0",
+                        },
+                    },
+                )
+            ]
+        ),
+        "replacement": "",
+    }
+    state = submit(
+        client,
+        module,
+        title="Noticing STS early",
+        handout_texts=streamfield([("handout", handout)]),
+    )
     assert live_title(module) == "Noticing secondary traumatic stress"  # still the old text
 
     client.force_login(reviewer)
@@ -81,6 +107,7 @@ def test_submit_review_publish(client, editor, reviewer, publisher, module):
     assert "Research-supported" in evidence
     assert "Two peer-reviewed studies of child welfare staff." in evidence
     assert "Secondary traumatic stress in child welfare workers" in evidence
+    assert "Signs to watch for" in text and "Trouble sleeping after hard cases" in text
     for link in page.select(".evidence-review__links a"):  # preview, compare with live
         assert client.get(link["href"]).status_code == 200, link.get_text()
     compared = client.get(reverse("evidence_review_compare", args=[state.pk]))
@@ -183,6 +210,14 @@ def test_a_decided_review_cannot_be_decided_again(client, editor, reviewer, modu
     again = decide(client, state, "reject", comment="Too late.")
     assert again.status_code == 302
     assert TaskState.objects.get(pk=state.pk).status == TaskState.STATUS_APPROVED
+    decided = client.get(review_url(state))
+    assert "already decided or withdrawn" in decided.content.decode()
+    assert not soup(decided).select("button[name=decision]")
+    # Only the task's reviewers read what was submitted to it, decided or not.
+    client.force_login(editor)
+    refused = client.get(review_url(state))
+    assert refused.status_code in (302, 403)
+    assert "evidence-review__text" not in refused.content.decode()
 
 
 def test_the_reviewer_dashboard_lists_what_waits(client, editor, reviewer, module):
