@@ -239,6 +239,12 @@ WAGTAILDOCS_EXTENSIONS = [
 ]  # fmt: skip
 # Slide decks with embedded images and video run large; 100 MB fits the biggest we have seen.
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=100 * 1024 * 1024)
+# Reading a request body stops once its files pass that size (sts_learn/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "sts_learn.uploads.UploadSizeLimit",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif", "svg"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=15 * 1024 * 1024)
 # Decompression bombs: 40 megapixels is well above any photo a page needs.

@@ -185,3 +185,17 @@ def test_the_handout_library_and_every_footer_lead_to_the_form(client):
     page = soup(client.get(library.url))
     assert page.select_one("main").find("a", string="Share a resource")["href"] == SHARE_URL
     assert page.select_one("footer").find("a", string="Share a resource")["href"] == SHARE_URL
+
+
+def test_a_file_over_the_limit_is_not_read_and_gets_a_413(client, settings):
+    from sts_learn.uploads import FORM_FIELDS_ALLOWANCE
+
+    settings.WAGTAILDOCS_MAX_UPLOAD_SIZE = 2000
+    big = SimpleUploadedFile("big.pdf", b"%PDF-1.4\n" + b"0" * (FORM_FIELDS_ALLOWANCE + 5000))
+    files_before = private_files()
+    response = share(client, upload=big)
+    assert response.status_code == 413
+    assert "The file is larger than" in text_of(response)
+    assert "nothing was saved" in text_of(response)
+    assert not SharedResource.objects.exists()
+    assert private_files() == files_before
