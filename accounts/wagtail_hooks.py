@@ -2,15 +2,15 @@
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.admin_forms import AnswerForm
 from accounts.models import AccessRequest
+from sts_learn.admin_viewsets import SubmissionsViewSet
 
 REQUESTER_FIELDS = ["name", "email", "organisation", "role", "reason", "created_at"]
 
 
-class AccessRequestViewSet(ModelViewSet):
+class AccessRequestViewSet(SubmissionsViewSet):
     """Requests come from the public form only: no "Add" or "Copy" here.
 
     Shown to users who may view or change access requests (Editors and Publishers, granted by
@@ -45,12 +45,6 @@ class AccessRequestViewSet(ModelViewSet):
         ],
         base_form_class=AnswerForm,
     )
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
 
 
 @hooks.register("register_admin_viewset")

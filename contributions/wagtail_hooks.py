@@ -3,15 +3,15 @@
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.viewsets.model import ModelViewSet
 
 from contributions.admin_views import download_upload
 from contributions.forms import ReviewForm
 from contributions.models import SharedResource
 from contributions.panels import SubmissionPanel
+from sts_learn.admin_viewsets import SubmissionsViewSet
 
 
-class SharedResourceViewSet(ModelViewSet):
+class SharedResourceViewSet(SubmissionsViewSet):
     """Submissions come from the public form only: no "Add" or "Copy" here."""
 
     model = SharedResource
@@ -33,12 +33,6 @@ class SharedResourceViewSet(ModelViewSet):
         ],
         base_form_class=ReviewForm,
     )
-
-    def get_common_view_kwargs(self, **kwargs):
-        return super().get_common_view_kwargs(**{"add_url_name": None, **kwargs})
-
-    def get_urlpatterns(self):
-        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
 
 
 @hooks.register("register_admin_viewset")
