@@ -26,8 +26,7 @@ def needs_evidence_review(page):
         return False
     workflow = page.get_workflow()
     return bool(
-        workflow
-        and EvidenceReviewTask.objects.filter(workflow_tasks__workflow=workflow).exists()
+        workflow and EvidenceReviewTask.objects.filter(workflow_tasks__workflow=workflow).exists()
     )
 
 
