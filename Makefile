@@ -12,7 +12,7 @@ DEV := DJANGO_SETTINGS_MODULE=sts_learn.settings.dev
 
 .DEFAULT_GOAL := help
 .PHONY: help install migrate static demo run dev serve-varnish test test-fast lint check-deploy \
-	bench bench-search clean
+	bench bench-search bench-lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
@@ -75,6 +75,9 @@ SCALE_DB ?= sqlite:////tmp/sts-scale-0.1.sqlite3
 bench-search: $(STAMP) ## Seed a 1/10-size site (SCALE_DB=, SQLite in /tmp) and time search and the library
 	$(BIN)/python benchmarks/seed_scale.py --database-url $(SCALE_DB) --scale 0.1 --reset
 	$(BIN)/python benchmarks/search.py --database-url $(SCALE_DB)
+
+bench-lighthouse: $(STAMP) ## Lighthouse scores and bytes of the home, a course and a module page (npm, chromium)
+	$(BIN)/python benchmarks/lighthouse.py
 
 clean: ## Remove the virtual environment, the SQLite databases, local media and the local secret key
 	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm .test-db.sqlite3* media static_collected .secret-key
