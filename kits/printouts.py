@@ -2,7 +2,6 @@
 evaluation form and the README, each an HTML template shown as a print view and rendered to a
 tagged PDF (materials/pdf.py); the reference list and the licences as plain text."""
 
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from kits.plan import (
@@ -13,7 +12,7 @@ from kits.plan import (
     preparation_checklist,
     run_of_show,
 )
-from materials.pdf import paper_class, render_pdf
+from materials.pdf import paper_class, print_css, render_pdf
 
 
 def kit_title(kit):
@@ -82,10 +81,8 @@ def evaluation_pdf(kit):
 
 def agenda_html(kit):
     """The agenda as one self-contained HTML file (its styles inside), for the kit's ZIP."""
-    with open(finders.find("css/print-base.css"), encoding="utf-8") as css:
-        embedded_css = css.read()
     return render_to_string(
-        "print/kit_agenda.html", context(kit, embedded_css=embedded_css, for_pdf=True)
+        "print/kit_agenda.html", context(kit, embedded_css=print_css(), for_pdf=True)
     )
 
 

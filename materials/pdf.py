@@ -25,7 +25,9 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 os.environ.setdefault("SOURCE_DATE_EPOCH", "946684800")
 
 # The static files a printed document is made of; the cache of rendered PDFs is keyed by them too.
-PRINT_ASSETS = ("css/print-base.css", "css/print-slides.css", "fonts")
+# tokens.css (the colours) comes first: print-base.css and print-slides.css use its values.
+PRINT_STYLESHEETS = ("css/tokens.css", "css/print-base.css")
+PRINT_ASSETS = (*PRINT_STYLESHEETS, "css/print-slides.css", "fonts")
 RENDERED_PDF_SECONDS = 60 * 60
 RENDERED_PDF_MAX_BYTES = 2 * 1024 * 1024  # larger renderings are not kept
 
@@ -67,6 +69,15 @@ def static_file(name):
         collected = os.path.join(settings.STATIC_ROOT, name)
         found = collected if os.path.isfile(collected) else None
     return found
+
+
+def print_css():
+    """The print stylesheets as one text, for an HTML file that must carry its own styles."""
+    texts = []
+    for name in PRINT_STYLESHEETS:
+        with open(finders.find(name), encoding="utf-8") as css:
+            texts.append(css.read())
+    return "\n".join(texts)
 
 
 def _print_asset_files():

@@ -14,17 +14,27 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
 from materials.decks import Kind
+from sts_learn import brand
 
 WIDTH, HEIGHT = Emu(12192000), Inches(7.5)  # 13⅓ × 7½ inches: 16:9, PowerPoint's own size
 MARGIN = Inches(0.6)
-BRAND = RGBColor(0x1D, 0x55, 0x62)
-BRAND_DARK = RGBColor(0x12, 0x3A, 0x43)
-INK = RGBColor(0x1C, 0x25, 0x29)
-INK_SOFT = RGBColor(0x45, 0x54, 0x5A)
-PAPER = RGBColor(0xFB, 0xFA, 0xF7)
-ACCENT = RGBColor(0xFF, 0xBF, 0x47)
-WHITE = RGBColor(0xFF, 0xFF, 0xFF)
-FONT = "Arial"  # on every machine that opens the deck, so the text fits as laid out
+
+
+def _token(name):
+    return RGBColor(*brand.rgb(name))
+
+
+# The consortium's colours, from static/css/tokens.css (the one place they are set).
+BRAND = _token("brand")
+BRAND_DARK = _token("brand-dark")
+INK = _token("ink")
+INK_SOFT = _token("ink-soft")
+PAPER = _token("paper")
+ACCENT = _token("amber")
+WHITE = _token("surface")  # white: text on the teal title and closing slides
+# Not the tokens' typeface on purpose: Arial is on every machine that opens the deck, so the text
+# fits as laid out (the PDF of the deck, made from the print view, uses Atkinson Hyperlegible).
+FONT = "Arial"
 
 HEADING_SIZE = Pt(34)
 BODY_SIZE = Pt(24)
