@@ -159,7 +159,12 @@ def test_filter_links_narrow_the_list(client, catalogue, params, titles, count_l
     assert count_line in text_of(response)
     assert not soup(response).select(".message--error")
     if not titles:
-        assert "No courses match." in text_of(response)
+        empty = soup(response).select_one(".empty-state")
+        assert squash(empty.select_one(".empty-state__title").get_text()) == (
+            "No courses match these filters."
+        )
+        actions = {squash(a.get_text()): a["href"] for a in empty.select("a")}
+        assert actions["Clear the filters and show all courses"] == catalogue["index"].url
 
 
 def test_chosen_filter_is_marked_current(client, catalogue):
@@ -276,7 +281,14 @@ def test_course_page_lists_its_modules_in_order_with_their_durations(client, cou
 def test_course_page_without_modules_says_so(client, db):
     course = CoursePageFactory(title="Coming soon")
     page = soup(get_ok(client, course.url))
-    assert "No modules are published in this course yet." in text_of(page)
+    empty = page.select_one(".empty-state")
+    assert "No modules are published in this course yet." in text_of(empty)
+    actions = {squash(a.get_text()): a["href"] for a in empty.select("a")}
+    assert actions == {
+        "Browse other courses": course.get_parent().url,
+        "Open the handout library": "/handouts/",
+    }
+    assert "Add all modules to a kit" not in text_of(page)
     assert facts(page)["Total duration"] == "—"
     assert facts(page)["Modules"] == "0"
 
@@ -529,6 +541,7 @@ def test_module_page_lists_slides_and_handouts_with_format_size_and_pages(client
 def test_module_without_materials_says_so(client, module_course):
     side = soup(get_ok(client, module_course["first"].url)).select_one(".module-layout__side")
     assert "This module has no slides or handouts yet." in text_of(side)
+    assert [a["href"] for a in side.select(".empty-state a")] == ["/handouts/"]
 
 
 def test_module_pages_link_to_the_previous_and_next_module(client, module_course):

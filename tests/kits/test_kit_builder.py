@@ -86,6 +86,11 @@ def test_clear_empties_the_kit_and_forgets_the_cookie(client, world):
     page = client.get("/kits/")
     assert page.status_code == 200
     assert "Your kit is empty." in text_of(page)
+    # The empty kit says where modules come from: a link to the courses, and no downloads.
+    empty = soup(page).select_one(".empty-state")
+    links = {squash(a.get_text()): a["href"] for a in empty.select("a")}
+    assert links["Browse courses to add modules"] == "/courses/"
+    assert "Download the kit" not in text_of(page)
 
 
 def test_the_kit_page_alone_opens_the_remembered_kit(client, world):

@@ -236,6 +236,11 @@ def test_a_search_that_finds_nothing_says_so_and_is_counted(client, world):
         response = client.get("/search/", {"q": "  Quetzal   MEETINGS "})
         assert response.status_code == 200
         assert "Nothing matched" in response.content.decode()
+    empty = soup(response).select_one(".empty-state")
+    assert {a.get_text(): a["href"] for a in empty.select("a")} == {
+        "Browse courses": "/courses/",
+        "Open the handout library": "/handouts/",
+    }
     assert UnansweredQuery.objects.get(query="quetzal meetings").hits == 2
     # A search that found something is not listed.
     client.get("/search/", {"q": "zebrafinch"})
@@ -283,6 +288,8 @@ def test_empty_search_invites_a_query(client, world):
     response = client.get("/search/")
     assert response.status_code == 200
     assert "Type a word or two" in response.content.decode()
+    links = [a["href"] for a in soup(response).select(".empty-state a")]
+    assert links == ["/courses/", "/handouts/"]
 
 
 @pytest.mark.django_db
