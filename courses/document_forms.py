@@ -1,6 +1,7 @@
 """The base of every admin document form (WAGTAILDOCS_DOCUMENT_FORM_BASE)."""
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.widgets import AdminImageChooser
 
 
 class DocumentFormWithModelDefaults(BaseDocumentForm):
@@ -14,6 +15,10 @@ class DocumentFormWithModelDefaults(BaseDocumentForm):
     Relations are left out on purpose: the collection is chosen among those the editor may add to,
     and a missing one must stay an error rather than fall back to the root collection.
     """
+
+    class Meta(BaseDocumentForm.Meta):
+        # A handout's picture is chosen from the image library, as on pages.
+        widgets = {**BaseDocumentForm.Meta.widgets, "image": AdminImageChooser}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

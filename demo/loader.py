@@ -16,7 +16,8 @@ from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from courses.models import CourseIndexPage, CoursePage
-from demo.courses import CourseDemoLoader
+from demo.courses import CourseDemoLoader, read_data
+from demo.pictures import PictureLoader
 from demo.trainer_materials import TrainerMaterialsLoader
 from home.models import (
     DomainPage,
@@ -120,8 +121,16 @@ class DemoLoader:
         if courses:
             self.load_courses(home)
         self.load_library(home)
+        self.load_pictures(home)
         self.link_home(home)
         return home
+
+    def load_pictures(self, home):
+        """The domains' and demo courses' illustrations (demo/illustrations.py), with alt text."""
+        course_domains = {course["slug"]: course["domains"] for course in read_data()["courses"]}
+        pictures = PictureLoader(log=self.log)
+        pictures.load(home, course_domains)
+        self.created += pictures.created
 
     @transaction.atomic
     def load_library(self, home):

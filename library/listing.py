@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.conf import global_settings
 from django.core.paginator import Paginator
-from django.db.models import F
+from django.db.models import F, prefetch_related_objects
 from django.db.models.functions import Lower
 from django.urls import reverse
 from taggit.models import Tag
@@ -324,9 +324,11 @@ def library_listing(request):
     documents = _ordered(request, _narrowed(documents, chosen, rows, use), query, sort)
     wanted_page = request.GET.get("page")
     page = Paginator(documents, PER_PAGE).get_page(wanted_page)
+    on_page = list(page.object_list)
+    prefetch_related_objects(on_page, "image__renditions")  # thumbnails: 2 queries in all
     entries = [
         Entry(document, use.modules_of(document.pk, document.generated_for_id))
-        for document in page.object_list
+        for document in on_page
     ]
     locked, locked_count = locked_listing(request, chosen, query) if page.number == 1 else ([], 0)
     return Listing(

@@ -11,6 +11,7 @@ from wagtail.documents.models import AbstractDocument, Document
 from wagtail.search import index
 
 from courses.extraction import READABLE_EXTENSIONS, extract_text
+from home.models.pictures import PictureFields
 
 # What a file claims to be must match how it starts (a renamed executable is not a PDF).
 OFFICE_ZIP_EXTENSIONS = {"pptx", "docx", "xlsx", "odt", "odp", "ods", "epub"}
@@ -68,7 +69,7 @@ def unlisted_extension_message():
     return f"Files with this extension cannot be uploaded. Allowed extensions are: {allowed}."
 
 
-class CourseDocument(AbstractDocument):
+class CourseDocument(PictureFields, AbstractDocument):
     """A document in the library; slides and handouts of modules are documents of this model."""
 
     kind = models.CharField(
@@ -170,6 +171,9 @@ class CourseDocument(AbstractDocument):
         "attribution",
         "last_reviewed",
         "page_count",
+        "image",
+        "image_alt",
+        "image_decorative",
     )
 
     search_fields = [
@@ -200,6 +204,7 @@ class CourseDocument(AbstractDocument):
         return os.path.splitext(self.file.name)[1].lstrip(".").lower()
 
     def clean(self):
+        self.validate_picture()
         if not self.file:
             # No file yet: the form's required file field reports a missing one, and Wagtail's
             # multiple uploader attaches the file after validation, once it has passed these

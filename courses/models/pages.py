@@ -19,6 +19,7 @@ from courses.blocks import ObjectiveBlock
 from courses.models.modules import ModulePage, visible_modules
 from courses.models.taxonomy import Audience
 from home.models import DomainPage, SitePage
+from home.models.pictures import PictureFields, picture_panel
 from sts_learn.privacy import is_public, public_pages, visible_pages
 
 
@@ -82,7 +83,7 @@ class CourseIndexPage(SitePage):
         return context
 
 
-class CoursePage(SitePage):
+class CoursePage(PictureFields, SitePage):
     """A course: who it is for, what participants learn, and its modules in order."""
 
     summary = models.TextField(
@@ -120,6 +121,7 @@ class CoursePage(SitePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        picture_panel(),
         MultiFieldPanel(
             [FieldPanel("audiences", widget=forms.CheckboxSelectMultiple), FieldPanel("format")],
             heading="Who and how",
@@ -162,6 +164,10 @@ class CoursePage(SitePage):
     class Meta:
         verbose_name = "course page"
 
+    def clean(self):
+        super().clean()
+        self.validate_picture()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         modules = list(visible_modules(self, request))
@@ -195,7 +201,8 @@ def course_cards(courses, request):
     courses = list(
         visible_pages(courses, request)
         .order_by("path")
-        .prefetch_related("audiences", Prefetch("domains", queryset=domains))
+        .select_related("image")
+        .prefetch_related("audiences", Prefetch("domains", queryset=domains), "image__renditions")
     )
     if not courses:
         return []

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock, VisitorPathBlock
 from home.models.base import SitePage
+from home.models.pictures import PictureFields, picture_panel
 from sts_learn.privacy import public_pages
 
 
@@ -107,7 +108,10 @@ class HomePage(SitePage):
         """The domains; the featured courses come from the courses app's template tags."""
         context = super().get_context(request, *args, **kwargs)
         domains = public_pages(DomainPage.objects.child_of(self), request)
-        context["domains"] = domains.order_by("path")
+        # Each domain's picture with its renditions, in two queries whatever the number of domains.
+        context["domains"] = (
+            domains.order_by("path").select_related("image").prefetch_related("image__renditions")
+        )
         return context
 
 
@@ -133,7 +137,7 @@ class HomePageFeaturedCourse(Orderable):
     panels = [FieldPanel("course")]
 
 
-class DomainPage(SitePage):
+class DomainPage(PictureFields, SitePage):
     """One of the four domains of work: Science, Advocacy, Education, Practice."""
 
     summary = models.TextField(
@@ -147,7 +151,12 @@ class DomainPage(SitePage):
         help_text="What the domain covers, in plain language, with its sources.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        picture_panel(),
+        FieldPanel("body"),
+    ]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary", boost=2),
@@ -160,6 +169,10 @@ class DomainPage(SitePage):
 
     class Meta:
         verbose_name = "domain page"
+
+    def clean(self):
+        super().clean()
+        self.validate_picture()
 
 
 class StandardPage(SitePage):
