@@ -8,7 +8,7 @@ from wagtail.documents.views import serve as document_views
 
 from courses import views as course_views
 from search import views as search_views
-from sts_learn import caching
+from sts_learn import brand_views, caching
 from sts_learn.sitemaps import VisibleSitemap
 from sts_learn.throttling import throttled_password_view
 from sts_learn.views import healthz, image_rendition
@@ -51,6 +51,8 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("kits/", include("kits.urls")),
     path("healthz/", healthz, name="healthz"),
+    path("site.webmanifest", brand_views.web_manifest, name="web_manifest"),
+    path("favicon.ico", brand_views.favicon, name="favicon"),
     # Local media: image renditions only (never documents, never original uploads).
     path("media/images/<path:path>", image_rendition, name="image_rendition"),
     path("sitemap.xml", shared_sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}, name="sitemap"),
