@@ -4,8 +4,10 @@ One page load per page and width, with every check made on it: no sideways scrol
 (all above <main>) of at most 90 px on phones, an alt attribute on every image, no axe violation,
 touch targets in the header and the navigation of at least 24 x 24 px (or spaced as WCAG 2.2's
 2.5.8 allows), and a full-page screenshot in SCREENSHOT_DIR (build/screenshots/ by default) named
-<page>-<width>.png. One test per width: its failures are gathered over every page and reported
-together, each with the page, the width and what was measured.
+<page>-<width>.png. Where the navigation is behind "Menu" (phones), the open menu's targets are
+checked too (and the home page's open menu screenshot as home-<width>-menu.png and axe-checked).
+One test per width: its failures are gathered over every page and reported together, each with
+the page, the width and what was measured.
 """
 
 import os
@@ -168,6 +170,32 @@ def check(page, name, url, status, width, shot):
         f"{found['scrollWidth']}/{found['innerWidth']}, {found['targets']} header/nav targets "
         f"({found['spaced']} under {MIN_TARGET} px but spaced)"
     )
+    # Where the navigation is behind a disclosure ("Menu" on phones), open it and check the
+    # targets it shows, and that it fits; the home page's open menu is also screenshot and axed.
+    toggles = page.locator("header details:not([open]) > summary")
+    if toggles.count() and toggles.first.is_visible():
+        for toggle in toggles.all():
+            if toggle.is_visible():
+                toggle.click()
+        opened = page.evaluate(MEASURE, MIN_TARGET)
+        where = f"{where}, menu open"
+        if opened["scrollWidth"] > max(opened["innerWidth"], found["scrollWidth"]):
+            failures.append(
+                f"{where}: scrolls sideways: scrollWidth {opened['scrollWidth']} px > "
+                f"innerWidth {opened['innerWidth']} px"
+            )
+        for target in opened["smallTargets"]:
+            failures.append(f"{where}: touch target under {MIN_TARGET}x{MIN_TARGET}: {target}")
+        if name == "home":
+            page.screenshot(path=shot.with_name(f"{name}-{width}-menu.png"), full_page=True)
+            if width in AXE_WIDTHS:
+                violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+                if violations:
+                    failures.append(f"{where}: " + describe_violations(url, violations))
+        figures += (
+            f"; menu open: {opened['targets']} header/nav targets "
+            f"({opened['spaced']} under {MIN_TARGET} px but spaced)"
+        )
     return failures, figures
 
 
