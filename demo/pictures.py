@@ -1,8 +1,9 @@
 """The demo's illustrations (demo/illustrations.py) as images in the library, on their pages.
 
-Create-if-missing, like the rest of the demo: an image is found by its title in the "Demo
-illustrations" collection, and a page only gets one when it has none and no unpublished draft
-(an editor's picture, or an editor's work in progress, is never overwritten).
+Create-if-missing, like the rest of the demo: an image is found by its title in the root
+collection (the demo adds no collection of its own, see decision 16), and a page only gets one
+when it has none and no unpublished draft (an editor's picture, or an editor's work in progress,
+is never overwritten).
 """
 
 from django.core.files.base import ContentFile
@@ -13,8 +14,6 @@ from wagtail.models import Collection
 from courses.models import CoursePage
 from demo.illustrations import course_illustration, domain_illustration
 from home.models import DomainPage
-
-COLLECTION_NAME = "Demo illustrations"
 
 
 class PictureLoader:
@@ -34,16 +33,9 @@ class PictureLoader:
             picture = course_illustration(course.slug, course.title, course_domains[course.slug])
             self._attach(course, picture)
 
-    def _collection(self):
-        root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=COLLECTION_NAME).first()
-        if collection is None:
-            collection = root.add_child(instance=Collection(name=COLLECTION_NAME))
-        return collection
-
     def _image(self, picture):
         Image = get_image_model()
-        collection = self._collection()
+        collection = Collection.get_first_root_node()
         image = Image.objects.filter(collection=collection, title=picture.title).first()
         if image is None:
             image = Image(title=picture.title, collection=collection)

@@ -19,7 +19,7 @@ from courses.blocks import ObjectiveBlock
 from courses.models.modules import ModulePage, visible_modules
 from courses.models.taxonomy import Audience
 from home.models import DomainPage, SitePage
-from home.models.pictures import PictureFields, picture_panel
+from home.models.pictures import PictureAPIField, PictureFields, picture_panel
 from sts_learn.privacy import is_public, public_pages, visible_pages
 
 
@@ -159,6 +159,7 @@ class CoursePage(PictureFields, SitePage):
         APIField("total_duration_minutes", serializer=CourseMinutes()),
         APIField("evidence_summary"),
         APIField("last_reviewed"),
+        APIField("image", serializer=PictureAPIField()),
     ]
 
     class Meta:

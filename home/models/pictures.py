@@ -7,7 +7,9 @@ screen readers pass over it).
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api.utils import get_full_url
 
 ALT_REQUIRED = (
     "Describe what the picture shows for someone who cannot see it, or tick “Decorative” "
@@ -63,3 +65,26 @@ def picture_panel():
         help_text="An optional picture. If you choose one, say what it shows (its alt text) "
         "or tick “Decorative”.",
     )
+
+
+class PictureAPIField(serializers.Field):
+    """The picture in the open data API: a rendition's address and size, and its alt text."""
+
+    def __init__(self, spec="width-640|preserve-svg", **kwargs):
+        self.spec = spec
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, item):
+        if not item.image_id:
+            return None
+        rendition = item.image.get_rendition(self.spec)
+        return {
+            "url": get_full_url(self.context.get("request"), rendition.url),
+            "width": int(rendition.width),
+            "height": int(rendition.height),
+            "alt": item.picture_alt,
+            "decorative": item.image_decorative,
+        }

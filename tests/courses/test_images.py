@@ -1,6 +1,8 @@
 """Pictures of courses and handouts: chosen with alt text, shown with srcset and sizes, never a
 stage for an uploaded SVG's script."""
 
+import re
+
 import pytest
 import wagtail_factories
 from django.core.files.base import ContentFile
@@ -57,7 +59,7 @@ def images_in_main(response):
     return soup(response).select("main img")
 
 
-# --- Editing ---------------------------------------------------------------------------------------
+# --- Editing --------------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
@@ -122,7 +124,7 @@ def test_a_handout_with_a_picture_needs_its_alt_text_in_the_document_form(editor
     assert (handout.image, handout.picture_alt) == (photo, "A hand-drawn plan on a fridge.")
 
 
-# --- Showing ---------------------------------------------------------------------------------------
+# --- Showing --------------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
@@ -199,7 +201,7 @@ def test_the_library_shows_a_thumbnail_beside_a_handout_with_a_picture(client, p
     assert entries["Team check-in"].select("img") == []
 
 
-# --- Serving ---------------------------------------------------------------------------------------
+# --- Serving --------------------------------------------------------------------------------------
 
 
 @pytest.mark.django_db
@@ -226,3 +228,23 @@ def test_an_uploaded_svg_opened_directly_runs_in_a_sandbox(client):
 def test_a_raster_rendition_keeps_the_sites_policy(client, photo):
     response = client.get(photo.get_rendition("width-320").url)
     assert "sandbox" not in response["Content-Security-Policy"]
+
+
+# --- Open data ------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_api_gives_a_courses_picture_with_its_alt_text(client, photo):
+    with_picture = CoursePageFactory(title="Pictured", image=photo, image_alt=ALT)
+    CoursePageFactory(title="Plain")
+    response = client.get(
+        "/api/v2/pages/", {"type": "courses.CoursePage", "fields": "image", "order": "title"}
+    )
+    items = {item["title"]: item for item in response.json()["items"]}
+    picture = items["Pictured"]["image"]
+    assert picture["alt"] == ALT and picture["decorative"] is False
+    assert (picture["width"], picture["height"]) == (640, 360)
+    assert re.match(r"http://localhost/media/images/colleagues\w*\.width-640\.", picture["url"])
+    assert client.get(picture["url"].removeprefix("http://localhost")).status_code == 200
+    assert items["Plain"]["image"] is None
+    assert items["Pictured"]["id"] == with_picture.pk
