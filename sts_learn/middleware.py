@@ -1,4 +1,5 @@
-"""Project-wide middleware: the host check, default Cache-Control, redirects that keep secrets."""
+"""Project-wide middleware: the host check, default Cache-Control, redirects that keep secrets,
+compression of pages."""
 
 import logging
 from urllib.parse import urlparse
@@ -9,6 +10,7 @@ from django.http import (
     HttpResponsePermanentRedirect,
     HttpResponseRedirect,
 )
+from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.redirects.middleware import RedirectMiddleware, get_redirect
 from wagtail.contrib.redirects.models import Redirect
@@ -107,3 +109,28 @@ class PrivateRedirectMiddleware(RedirectMiddleware):
             # Where a private page went is for this visitor only: no cache keeps it.
             caching.restricted(redirected)
         return redirected
+
+
+class CompressPagesMiddleware(GZipMiddleware):
+    """Gzip the site's own text (pages, JSON, feeds, sitemaps); never files people download.
+
+    Django's GZipMiddleware would also compress downloads, dropping their Content-Length and
+    breaking resumed (Range) downloads of PDFs and decks that are already compressed. Static
+    files are compressed ahead of time by whitenoise. Django masks the CSRF token in every
+    response and its GZipMiddleware pads the gzip header at random, against BREACH.
+    """
+
+    COMPRESSIBLE = (
+        "text/html",
+        "text/plain",
+        "application/json",
+        "application/atom+xml",
+        "application/xml",
+        "application/manifest+json",
+    )
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type not in self.COMPRESSIBLE or response.has_header("Content-Disposition"):
+            return response
+        return super().process_response(request, response)

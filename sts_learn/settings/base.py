@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "sts_learn.middleware.AllowedHostsMiddleware",
     # Every response leaves with a Cache-Control header (`private` unless a view said otherwise).
     "sts_learn.middleware.DefaultCacheControlMiddleware",
+    # Pages, JSON and feeds leave gzipped (with Vary: Accept-Encoding); downloads never are.
+    "sts_learn.middleware.CompressPagesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
