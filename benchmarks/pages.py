@@ -68,8 +68,9 @@ def prepare(workdir):
         GUNICORN_ACCESS_LOG="",
     )
     run([PYTHON, "manage.py", "migrate", "--noinput"], env)
-    run([PYTHON, "manage.py", "load_demo_content"], env)
+    # Static files first: the demo's PDFs are rendered with the hashed print stylesheets.
     run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)
+    run([PYTHON, "manage.py", "load_demo_content"], env)
     return env
 
 
