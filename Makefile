@@ -40,7 +40,8 @@ run: demo ## Install, migrate, load the demo content and serve on http://127.0.0
 	@echo "  Sign in:   http://127.0.0.1:$(PORT)/admin/  (demo accounts: admin, editor, reviewer,"
 	@echo "             publisher; trainer and hr sign in at /sign-in/; password from DEMO_PASSWORD, or the one printed above on first load)"
 	@echo ""
-	$(LOCAL) GUNICORN_BIND=127.0.0.1:$(PORT) $(BIN)/gunicorn -c deploy/gunicorn.conf.py sts_learn.wsgi
+	$(LOCAL) GUNICORN_BIND=127.0.0.1:$(PORT) WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
+		$(BIN)/gunicorn -c deploy/gunicorn.conf.py sts_learn.wsgi
 
 dev: $(STAMP) ## For developers: Django's runserver with DEBUG and autoreload on http://127.0.0.1:8000
 	$(DEV) $(BIN)/python manage.py migrate --noinput

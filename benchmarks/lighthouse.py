@@ -73,7 +73,9 @@ def start_gunicorn(env, log_path):
     process = subprocess.Popen(
         [str(Path(PYTHON).with_name("gunicorn")), "-c", "deploy/gunicorn.conf.py",
          "sts_learn.wsgi"],
-        cwd=ROOT, env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"}, stdout=log, stderr=log,
+        cwd=ROOT, stdout=log, stderr=log,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}",
+             "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}"},
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     wait_until_up(url, process)

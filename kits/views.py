@@ -16,6 +16,7 @@ from kits.state import ITEM_CHOICES, KitState, parse, parse_minutes
 from reports.counting import count_kit_download
 from sts_learn import caching, downloads
 from sts_learn.privacy import visible_pages
+from sts_learn.public_urls import public_url
 
 COOKIE = "sts_kit"
 COOKIE_PATH = "/kits/"
@@ -194,7 +195,7 @@ def _render_kit(request, kit, problems, status, notices=()):
         "problems": problems,
         "notices": notices,
         "session": printouts.session_line(kit),
-        "share_url": request.build_absolute_uri(f"/kits/?{kit.state.query()}"),
+        "share_url": public_url(f"/kits/?{kit.state.query()}"),
         "kit_query": kit.state.query(),
         "query_items": ",".join(item.token for item in kit.state.items),
         "item_choices": [

@@ -1,6 +1,8 @@
 """The <head>'s identity: a page's title and description as social sites and search engines read
 them (templates/components/social_meta.html), and the brand's colours in templates."""
 
+from html import unescape
+
 from django import template
 from django.templatetags.static import static
 from django.utils.html import strip_tags
@@ -8,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
 from sts_learn import brand
+from sts_learn.public_urls import public_url
 
 register = template.Library()
 
@@ -51,25 +54,31 @@ def page_description(page):
     specific = getattr(page, "specific_deferred", page)
     for name in ("search_description", *DESCRIPTION_FIELDS):
         value = getattr(specific, name, None)
-        text = " ".join(strip_tags(str(value)).split()) if value else ""
+        # Rich text leaves entities (&amp;) after its tags go; the template escapes the text once.
+        text = " ".join(unescape(strip_tags(str(value))).split()) if value else ""
         if text:
             return Truncator(text).chars(DESCRIPTION_CHARS)
     return ""
 
 
+@register.simple_tag(name="public_url")
+def public_url_tag(path):
+    """{% public_url path %}: the site's configured address for a path (sts_learn.public_urls)."""
+    return public_url(path)
+
+
 @register.simple_tag(takes_context=True)
-def social_meta(context, description=""):
+def social_meta(context, description="", url=""):
     """What the <head> says about this response: description, canonical URL, share image."""
     request = context.get("request")
     page = context.get("page")
     if not hasattr(page, "get_full_url"):
         page = None
     image, width, height = SHARE_IMAGE
-    url, image_url = "", static(image)
-    if request is not None:
+    image_url = public_url(static(image))
+    if not url and request is not None:
         # The address asked for, without its query (a routable page's sub-pages keep their path).
-        url = request.build_absolute_uri(request.path)
-        image_url = request.build_absolute_uri(image_url)
+        url = public_url(request.path)
     return {
         "description": description or page_description(page) or brand.DESCRIPTION,
         "url": url,

@@ -23,6 +23,10 @@ from tests.home.factories import StandardPageFactory
 
 TOKENS = Path(settings.BASE_DIR) / "static" / "css" / "tokens.css"
 
+# Every test runs in its own savepoint, and with the database tests (before the browser tests,
+# which flush the database when they end): the pages' head tests share `site_pages`.
+pytestmark = pytest.mark.django_db
+
 # What tokens.css's header comment promises: every text colour reaches WCAG AA (4.5:1) on these
 # backgrounds, and white text reaches it on these (and on every --domain-* colour).
 TEXT_COLOURS = ("ink", "ink-soft", "brand", "brand-dark", "accent", "error")
@@ -164,7 +168,7 @@ def test_the_manifest_names_the_site_and_its_icons_and_every_icon_loads(client, 
     assert manifest["name"] == "STS Learn"
     assert manifest["short_name"]
     assert manifest["start_url"] == "/"
-    assert manifest["display"] == "standalone"
+    assert manifest["display"] == "minimal-ui"
     assert manifest["theme_color"] == brand.colour("brand")
     assert manifest["background_color"] == brand.colour("paper")
     sizes = {(icon["sizes"], icon.get("purpose", "any")) for icon in manifest["icons"]}
@@ -211,15 +215,18 @@ def head_of(response):
 
 PAGE_TYPES = ["home", "domain", "course", "module", "library"]
 VIEWS = {
-    "search": "/search/?q=stress",
-    "kit": "/kits/",
-    "sign-in": "/sign-in/",
     "request access": "/request-access/",
     "share a resource": "/share-a-resource/",
 }
+# Views whose content depends on who asks or what they typed: described, never indexed.
+UNINDEXED_VIEWS = {
+    "search": "/search/?q=stress",
+    "kit": "/kits/",
+    "sign-in": "/sign-in/",
+}
 
 
-def check_head(response, url_path):
+def check_head(response, url_path, indexed=True):
     title, meta, canonical = head_of(response)
     assert title and not title.startswith("·"), title
     assert title.endswith("STS Learn")
@@ -234,7 +241,12 @@ def check_head(response, url_path):
     assert meta["og:image:alt"]
     assert meta["theme-color"] == brand.colour("brand")
     assert meta["og:url"] == f"http://testserver{url_path}"
-    assert canonical == meta["og:url"]
+    if indexed:
+        assert canonical == meta["og:url"]
+        assert "robots" not in meta
+    else:
+        assert canonical is None
+        assert meta["robots"] == "noindex"
     return meta
 
 
@@ -252,6 +264,47 @@ def test_the_site_s_own_views_say_what_they_are(client, site_pages, view, url):
     assert response.status_code == 200
     meta = check_head(response, url.split("?")[0])
     assert meta["description"] != brand.DESCRIPTION, "each of these views describes itself"
+
+
+@pytest.mark.parametrize(("view", "url"), UNINDEXED_VIEWS.items())
+def test_search_sign_in_and_kits_are_described_but_not_indexed(client, site_pages, view, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    meta = check_head(response, url.split("?")[0], indexed=False)
+    assert meta["description"] != brand.DESCRIPTION
+
+
+def test_a_kit_s_share_card_opens_the_same_kit(client, site_pages):
+    module = ModulePage.objects.live().first()
+    response = client.get(f"/kits/?items=w10,{module.pk}&title=Team+day")
+    _title, meta, canonical = head_of(response)
+    assert meta["og:url"].startswith("http://testserver/kits/?")
+    assert f"{module.pk}" in meta["og:url"] and "Team" in meta["og:url"]
+    assert canonical is None
+
+
+def test_no_host_header_reaches_the_addresses_a_cached_page_gives(client, site_pages):
+    """Django accepts a known host on any port or with a trailing dot; the page must not echo it."""
+    for host in ("testserver:6666", "TESTSERVER.", "testserver"):
+        response = client.get(site_pages["course"], HTTP_HOST=host)
+        assert response.status_code == 200, host
+        _title, meta, canonical = head_of(response)
+        assert canonical == f"http://testserver{site_pages['course']}", host
+        assert meta["og:url"] == canonical
+        assert meta["og:image"].startswith("http://testserver/static/"), host
+        masthead = soup(response).select_one(".print-masthead__url").get_text()
+        assert masthead == f"http://testserver{site_pages['course']}", host
+
+
+def test_a_description_from_rich_text_is_escaped_once(client, site_pages):
+    home = HomePage.objects.get(url_path="/home/")
+    home.search_description = ""
+    home.mission = "<p>Trainers &amp; HR leaders don&#x27;t work alone.</p>"
+    home.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert 'content="Trainers &amp; HR leaders don&#x27;t work alone."' in html
+    _title, meta, _canonical = head_of(client.get("/"))
+    assert meta["description"] == "Trainers & HR leaders don't work alone."
 
 
 def test_a_page_without_a_description_of_its_own_gets_the_consortium_s(client, site_pages):
