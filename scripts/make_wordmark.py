@@ -1,4 +1,4 @@
-"""Write static/img/brand/wordmark.svg: the mark beside "STS Learn" set in Atkinson Hyperlegible Bold.
+"""Write static/img/brand/wordmark.svg: the mark beside "STS Learn" in Atkinson Hyperlegible Bold.
 
 The letters are outlines taken from the font the site and the PDFs use, so the wordmark looks the
 same wherever it is shown, with no font to load. Run it again after changing the mark or the words:

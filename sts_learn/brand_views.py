@@ -27,7 +27,8 @@ def manifest_data():
         "lang": "en",
         "start_url": "/",
         "scope": "/",
-        "display": "standalone",
+        # The address bar stays: a kit lives in its link, and PDFs open in the browser.
+        "display": "minimal-ui",
         "theme_color": brand.colour("brand"),
         "background_color": brand.colour("paper"),
         "icons": [
