@@ -24,7 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pages import PYTHON, ROOT, free_port, run, stop, wait_until_up
+from pages import PYTHON, ROOT, free_port, prepare, stop, wait_until_up
 
 LIGHTHOUSE_DIR = ROOT / "benchmarks" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
@@ -38,32 +38,6 @@ PAGES = {
 FORM_FACTORS = {"mobile": [], "desktop": ["--preset=desktop"]}
 GOOD_SCORE = 98  # below this a category's failing audits are listed
 HOME_BUDGET_KB = 60  # issue 11: the home page's first visit transfers at most this much
-
-
-def prepare(workdir):
-    """Environment of `make run`'s server over a fresh database with the demo content.
-
-    As `make demo` does: the static files are collected before the demo content is loaded (the
-    demo's printed materials read the stylesheets through the manifest).
-    """
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("REDIS_URL", "FRONTEND_CACHE_PURGE_URL", "DJANGO_SETTINGS_MODULE")
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="sts_learn.settings.local",
-        DATABASE_URL=f"sqlite:///{workdir}/lighthouse.sqlite3",
-        MEDIA_ROOT=str(workdir / "media"),
-        STATIC_ROOT=str(workdir / "static"),
-        SECRET_KEY="benchmark-only-secret-key-0c4e7a9d2b5f8e1a3c6d9f2b5e8a1c4d7f0b3e6a",
-        DEMO_PASSWORD="benchmark-only-password",
-        GUNICORN_ACCESS_LOG="",
-    )
-    run([PYTHON, "manage.py", "migrate", "--noinput"], env)
-    run([PYTHON, "manage.py", "collectstatic", "--noinput"], env)
-    run([PYTHON, "manage.py", "load_demo_content"], env)
-    return env
 
 
 def start_gunicorn(env, log_path):
