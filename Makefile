@@ -46,10 +46,12 @@ run: demo ## Install, migrate, load the demo content and serve on http://127.0.0
 dev: $(STAMP) ## For developers: Django's runserver with DEBUG and autoreload on http://127.0.0.1:8000
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py load_demo_content
-	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(DEV) WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(PORT)} \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 serve-varnish: demo ## The production recipe: Varnish on :8080 (VARNISH_PORT=) in front of gunicorn (installs varnish)
-	PORT=$(VARNISH_PORT) BIN=$(BIN) deploy/serve-with-varnish.sh
+	PORT=$(VARNISH_PORT) BIN=$(BIN) WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:$(VARNISH_PORT)} \
+		deploy/serve-with-varnish.sh
 
 test: $(STAMP) ## Run the whole suite on a fresh test database (browser tests where Chromium is present)
 	@test -x $(CHROMIUM) || echo "NOTE: Chromium not found at $(CHROMIUM): the browser (axe) tests will be SKIPPED. Install it with: apt-get install chromium"
