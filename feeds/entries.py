@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from courses.models import CourseDocument, ModulePage
 from sts_learn.privacy import public_documents, public_pages
+from sts_learn.public_urls import public_url
 
 ENTRY_COUNT = 50
 
@@ -29,7 +30,7 @@ def module_entry(module, request):
     return Entry(
         title=module.title,
         url=module.get_url(request),
-        api_url=request.build_absolute_uri(reverse("wagtailapi_v2:pages:detail", args=[module.pk])),
+        api_url=public_url(reverse("wagtailapi_v2:pages:detail", args=[module.pk])),
         updated=module.last_published_at,
         published=module.first_published_at or module.last_published_at,
         summary=module.summary,
@@ -42,9 +43,7 @@ def document_entry(document, request):
     return Entry(
         title=document.title,
         url=document.url,
-        api_url=request.build_absolute_uri(
-            reverse("wagtailapi_v2:documents:detail", args=[document.pk])
-        ),
+        api_url=public_url(reverse("wagtailapi_v2:documents:detail", args=[document.pk])),
         updated=document.updated,
         published=document.created_at,
         summary=document.description or f"{kind} ({document.format_label})",

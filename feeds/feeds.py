@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from feeds.entries import latest_entries
+from sts_learn.public_urls import public_url
 
 
 class MaterialsFeed(Feed):
@@ -18,14 +19,21 @@ class MaterialsFeed(Feed):
         "Modules, slides and handouts on secondary traumatic stress, as they are published or "
         "updated."
     )
-    link = "/"
     author_name = settings.WAGTAIL_SITE_NAME
+
+    # Every address in the feed is the site's configured one, never the request's Host: the feed
+    # is shared by caches (sts_learn.public_urls).
+    def link(self):
+        return public_url("/")
+
+    def feed_url(self):
+        return public_url(reverse("materials_feed"))
 
     def get_object(self, request, *args, **kwargs):
         return request
 
     def feed_guid(self, request):
-        return request.build_absolute_uri(reverse("materials_feed"))
+        return public_url(reverse("materials_feed"))
 
     def items(self, request):
         return latest_entries(request)
@@ -34,7 +42,7 @@ class MaterialsFeed(Feed):
         return entry.title
 
     def item_link(self, entry):
-        return entry.url
+        return public_url(entry.url)
 
     def item_guid(self, entry):
         return entry.api_url

@@ -1,8 +1,11 @@
 """What browsers and home screens ask a site for: the web app manifest and /favicon.ico."""
 
 import json
+from functools import cache
+from pathlib import Path
 
-from django.http import HttpResponse, HttpResponseRedirect
+from django.conf import settings
+from django.http import HttpResponse
 from django.templatetags.static import static
 from django.utils.cache import patch_cache_control
 
@@ -46,8 +49,18 @@ def web_manifest(request):
     return caching.shared(response, seconds=ICON_SECONDS)
 
 
+@cache
+def favicon_bytes():
+    return (Path(settings.BASE_DIR) / "static" / "img" / "brand" / "favicon.ico").read_bytes()
+
+
 def favicon(request):
-    """/favicon.ico, which browsers and feed readers ask for whatever the page's <head> says."""
-    response = HttpResponseRedirect(static("img/brand/favicon.ico"))
+    """/favicon.ico, which browsers and feed readers ask for whatever the page's <head> says.
+
+    The icon itself, not a redirect to its hashed name: a redirect kept by a browser for an hour
+    could outlive the hashed file after a deploy.
+    """
+    response = HttpResponse(favicon_bytes(), content_type="image/vnd.microsoft.icon")
+    # Browsers keep it an hour; an icon an hour old after a deploy does no harm.
     patch_cache_control(response, public=True, max_age=ICON_SECONDS)
     return response

@@ -104,3 +104,15 @@ def test_every_page_links_the_feed(client, world):
     )
     assert link["href"] == reverse("materials_feed") == FEED
     assert link["title"] == "STS Learn: new and updated materials"
+
+
+def test_no_host_header_reaches_the_addresses_of_the_shared_feed(client, world):
+    """Django accepts a known host on any port; the feed, shared by caches, must not echo it."""
+    response = client.get("/feeds/materials/", HTTP_HOST="testserver:6666")
+    assert response.status_code == 200
+    feed = ET.fromstring(response.content)
+    addresses = [text(feed, "id")] + [link.get("href") for link in feed.iter(f"{ATOM}link")]
+    addresses += [text(entry, "id") for entry in entries(feed)]
+    assert len(addresses) > 4
+    for address in addresses:
+        assert address.startswith("http://testserver/"), address

@@ -179,9 +179,9 @@ def test_the_manifest_names_the_site_and_its_icons_and_every_icon_loads(client, 
         assert loaded["Content-Type"].startswith(icon["type"])
 
 
-def test_favicon_ico_at_the_root_leads_to_the_icon(client, db):
-    response = client.get("/favicon.ico", follow=True)
-    assert response.status_code == 200
+def test_favicon_ico_at_the_root_is_the_icon(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200, "the icon itself, not a redirect to a hashed name"
     assert response["Content-Type"] in ("image/x-icon", "image/vnd.microsoft.icon")
     content = b"".join(response.streaming_content) if response.streaming else response.content
     assert Image.open(io.BytesIO(content)).format == "ICO"
