@@ -8,8 +8,10 @@ after changing the mark, the colours or the words:
 
     .venv/bin/python scripts/make_brand_assets.py
 
-Writes favicon.svg, favicon.ico (16, 32, 48), apple-touch-icon.png (180), icon-192.png,
-icon-512.png, icon-maskable-512.png and share.png (1200 × 630, for Open Graph and social cards).
+Writes wordmark.svg (the mark beside "STS Learn", its letters as outlines of Atkinson Hyperlegible
+Bold, so it needs no font), favicon.svg, favicon.ico (16, 32, 48), apple-touch-icon.png (180),
+icon-192.png, icon-512.png, icon-maskable-512.png and share.png (1200 × 630, for Open Graph and
+social cards).
 """
 
 import itertools
@@ -17,6 +19,9 @@ import math
 import sys
 from pathlib import Path
 
+from fontTools.pens.svgPathPen import SVGPathPen
+from fontTools.pens.transformPen import TransformPen
+from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,14 +104,52 @@ def icon(size, *, full_bleed=False, content=1.0):
 
 def favicon_svg():
     """The mark as an SVG favicon; in a dark tab a light ring keeps the teal disc visible."""
-    return f"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">
-<style>.ring{{fill:none;stroke:none}}@media (prefers-color-scheme:dark){{.ring{{stroke:{brand.colour("brand-tint")}}}}}</style>
-<circle cx="24" cy="24" r="24" fill="{brand.colour("brand")}"/>
-<circle class="ring" cx="24" cy="24" r="23" stroke-width="2"/>
-<path d="{PATH}" fill="none" stroke="{brand.colour("surface")}" stroke-width="{STROKE}" stroke-linecap="round" stroke-linejoin="round"/>
-<circle cx="{DOT[0]}" cy="{DOT[1]}" r="{DOT_RADIUS}" fill="{brand.colour("amber")}"/>
-</svg>
-"""  # noqa: E501
+    ring = (
+        "<style>.ring{fill:none;stroke:none}@media (prefers-color-scheme:dark)"
+        f"{{.ring{{stroke:{brand.colour('brand-tint')}}}}}</style>"
+        '<circle class="ring" cx="24" cy="24" r="23" stroke-width="2"/>'
+    )
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">'
+        f"{mark_svg_shapes(brand.colour('surface'))}{ring}</svg>\n"
+    )
+
+
+def mark_svg_shapes(line_colour):
+    """The mark's disc, line and dot as SVG shapes in its 48 × 48 units."""
+    return (
+        f'<circle cx="24" cy="24" r="24" fill="{brand.colour("brand")}"/>'
+        f'<path d="{PATH}" fill="none" stroke="{line_colour}" stroke-width="{STROKE}" '
+        'stroke-linecap="round" stroke-linejoin="round"/>'
+        f'<circle cx="{DOT[0]}" cy="{DOT[1]}" r="{DOT_RADIUS}" fill="{brand.colour("amber")}"/>'
+    )
+
+
+def text_outline(text, size, x, baseline, weight=700):
+    """Text as one SVG path at `size` px from x on the baseline; returns (path data, width)."""
+    font = TTFont(FONTS / f"atkinson-hyperlegible-latin-{weight}-normal.woff")
+    glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
+    scale = size / font["head"].unitsPerEm
+    pen = SVGPathPen(glyphs, ntos=lambda n: f"{n:.1f}".rstrip("0").rstrip("."))
+    advance = 0
+    for char in text:
+        name = cmap[ord(char)]
+        glyphs[name].draw(TransformPen(pen, (scale, 0, 0, -scale, x + advance * scale, baseline)))
+        advance += glyphs[name].width
+    return pen.getCommands(), advance * scale
+
+
+def wordmark_svg():
+    """The mark beside "STS Learn" in Atkinson Hyperlegible Bold, 48 px high."""
+    letters, width = text_outline(brand.NAME, 30, 60, 35)
+    total = round(60 + width + 2)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} 48" width="{total}" '
+        f'height="48" role="img" aria-labelledby="t"><title id="t">{brand.NAME}</title>'
+        f'{mark_svg_shapes(brand.colour("surface"))}'
+        f'<path fill="{brand.colour("brand-dark")}" d="{letters}"/>'
+        "</svg>\n"
+    )
 
 
 def _font(weight, size):
@@ -140,6 +183,7 @@ def share_image(width=1200, height=630):
 
 def main():
     OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "wordmark.svg").write_text(wordmark_svg(), encoding="utf-8")
     (OUTPUT / "favicon.svg").write_text(favicon_svg(), encoding="utf-8")
     sizes = [(16, 16), (32, 32), (48, 48)]
     # Each size drawn on its own (not shrunk from one large picture), so 16 px stays crisp.
