@@ -75,7 +75,7 @@ def print_css():
     """The print stylesheets as one text, for an HTML file that must carry its own styles."""
     texts = []
     for name in PRINT_STYLESHEETS:
-        with open(finders.find(name), encoding="utf-8") as css:
+        with open(static_file(name), encoding="utf-8") as css:
             texts.append(css.read())
     return "\n".join(texts)
 
